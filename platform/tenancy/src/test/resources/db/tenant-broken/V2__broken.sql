@@ -1,0 +1,2 @@
+CREATE TABLE second_table (id BIGINT PRIMARY KEY);
+THIS IS NOT SQL;
