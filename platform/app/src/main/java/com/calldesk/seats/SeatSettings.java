@@ -1,0 +1,107 @@
+package com.calldesk.seats;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.calldesk.problem.DomainException;
+import com.calldesk.provisioning.resources.Seat;
+import com.calldesk.provisioning.resources.SeatAllocation;
+import com.calldesk.tenancy.TenantContext;
+import com.calldesk.users.AppUser;
+import com.calldesk.users.UserAccounts;
+
+/** Binds and unbinds the current tenant's seats. A seat of another tenant is simply not found. */
+@Service
+public class SeatSettings {
+
+	private final SeatAllocation seats;
+
+	private final SeatBindingMapper bindings;
+
+	private final UserAccounts users;
+
+	private final Clock clock;
+
+	SeatSettings(SeatAllocation seats, SeatBindingMapper bindings, UserAccounts users, Clock clock) {
+		this.seats = seats;
+		this.bindings = bindings;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	public List<SeatRow> list() {
+		long tenantId = TenantContext.require().tenantId();
+		Map<Long, SeatBinding> bySeat = bindings.selectList(null).stream()
+			.collect(Collectors.toMap(SeatBinding::getSeatId, Function.identity()));
+		Map<Long, AppUser> usersById = users.all().stream().collect(Collectors.toMap(AppUser::getId, Function.identity()));
+		return seats.of(tenantId).stream().map(seat -> {
+			SeatBinding binding = bySeat.get(seat.getId());
+			return new SeatRow(seat.getId(), seat.getSeatNo(), seat.getSipUsername(),
+					binding == null ? null : usersById.get(binding.getUserId()));
+		}).toList();
+	}
+
+	@Transactional
+	public void bind(long seatId, long userId, String by) {
+		Seat seat = ownSeat(seatId);
+		users.require(userId);
+		if (bindings.exists(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getSeatId, seatId))) {
+			throw DomainException.conflict("seat.already-bound", seat.getSipUsername());
+		}
+		if (bindings.exists(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getUserId, userId))) {
+			throw DomainException.conflict("user.already-bound");
+		}
+		SeatBinding binding = new SeatBinding();
+		binding.setSeatId(seatId);
+		binding.setUserId(userId);
+		binding.setBoundBy(by);
+		binding.setBoundAt(clock.instant());
+		try {
+			bindings.insert(binding);
+		}
+		catch (DuplicateKeyException raced) {
+			throw DomainException.conflict("seat.already-bound", seat.getSipUsername());
+		}
+	}
+
+	@Transactional
+	public void unbind(long seatId) {
+		Seat seat = ownSeat(seatId);
+		if (bindings.delete(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getSeatId, seatId)) == 0) {
+			throw DomainException.notFound("seat.not-bound", seat.getSipUsername());
+		}
+	}
+
+	/** The seat bound to a user of the current tenant, if any. */
+	public Optional<Seat> seatOf(long userId) {
+		SeatBinding binding = bindings.selectOne(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getUserId, userId));
+		return binding == null ? Optional.empty() : Optional.of(seats.require(binding.getSeatId()));
+	}
+
+	private Seat ownSeat(long seatId) {
+		Seat seat = seats.of(TenantContext.require().tenantId()).stream().filter(s -> s.getId() == seatId).findFirst()
+			.orElse(null);
+		if (seat == null) {
+			throw DomainException.notFound("seat.not-found", seatId);
+		}
+		return seat;
+	}
+
+	/** One line of the seat settings page. */
+	public record SeatRow(long seatId, int seatNo, String sipUsername, AppUser user) {
+
+		public String seatLabel() {
+			return String.format("%04d", seatNo);
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package com.calldesk.users;
+
+import java.time.Duration;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.signin.ThrottledAuthenticationProvider;
+import com.calldesk.state.ExpiringCounters;
+import com.calldesk.state.Throttle;
+
+/** Tenant users' sign-in (独立端): session login with CSRF, lock-out, and the tenant bound per request. */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class TenantSecurityConfiguration {
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain tenantChain(HttpSecurity http, TenantDirectory tenants, UserAccounts users, PasswordEncoder passwords,
+			ExpiringCounters counters) throws Exception {
+		ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(
+				new TenantUserAuthentication(tenants, users, passwords),
+				new Throttle(counters, "login", 5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+				new Throttle(counters, "login-ip", 30, Duration.ofMinutes(15), Duration.ofMinutes(15)),
+				auth -> (auth.getDetails() instanceof TenantLoginDetails d ? d.tenantCode() : "") + "/" + auth.getName());
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		http.authenticationManager(new ProviderManager(throttled))
+			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/login", "/apply", "/api/applications", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
+						"/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+				.permitAll()
+				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**").hasRole("TENANT_ADMIN")
+				.anyRequest().authenticated())
+			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(TenantLoginDetails::new)
+				.defaultSuccessUrl("/", true)
+				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath() + "/login?error="
+						+ ("login.locked".equals(ex.getMessage()) ? "locked" : "failed"))))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.exceptionHandling(ex -> ex.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED), api)
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+				.defaultAccessDeniedHandlerFor((request, response, denied) -> {
+					response.setStatus(HttpStatus.FORBIDDEN.value());
+					response.setContentType("application/json;charset=UTF-8");
+					response.getWriter().write("{\"status\":403,\"code\":\"access.denied\",\"message\":\"您没有执行此操作的权限。\","
+							+ "\"messageEn\":\"You do not have permission to do this.\",\"fields\":[]}");
+				}, api))
+			.addFilterBefore(new TenantContextFilter(), AuthorizationFilter.class);
+		return http.build();
+	}
+}

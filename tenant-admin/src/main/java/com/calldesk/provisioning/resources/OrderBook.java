@@ -1,0 +1,36 @@
+package com.calldesk.provisioning.resources;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+
+import org.springframework.stereotype.Component;
+
+/** The order lines of a tenant: every allocation, who made it and when. */
+@Component
+public class OrderBook {
+
+	private final OrderLineMapper lines;
+
+	private final Clock clock;
+
+	OrderBook(OrderLineMapper lines, Clock clock) {
+		this.lines = lines;
+		this.clock = clock;
+	}
+
+	public void record(long tenantId, String kind, String detail, String staff) {
+		OrderLine line = new OrderLine();
+		line.setTenantId(tenantId);
+		line.setKind(kind);
+		line.setDetail(detail.length() > 300 ? detail.substring(0, 300) : detail);
+		line.setCreatedBy(staff);
+		line.setCreatedAt(clock.instant());
+		lines.insert(line);
+	}
+
+	public List<OrderLine> of(long tenantId) {
+		return lines.selectList(Wrappers.<OrderLine>lambdaQuery().eq(OrderLine::getTenantId, tenantId).orderByDesc(OrderLine::getId));
+	}
+}

@@ -1,0 +1,8 @@
+package com.calldesk.provisioning.resources;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+
+@Mapper
+public interface OrderLineMapper extends BaseMapper<OrderLine> {
+}
