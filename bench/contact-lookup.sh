@@ -41,4 +41,4 @@ mvn -q -B -f "$project/pom.xml" compile
   echo
   mvn -q -B -f "$project/pom.xml" exec:exec \
     "-Dbench.migrations=$migrations" "-Dbench.args=$*"
-} 2>&1 | tee "$results"
+} 2>&1 | sed -u 's/\x1b\[[0-9;]*m//g' | tee "$results"   # Debian's Maven 3.8 prints colour resets even with -B

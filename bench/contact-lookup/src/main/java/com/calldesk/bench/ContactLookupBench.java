@@ -252,9 +252,10 @@ public final class ContactLookupBench {
 			go.countDown();
 			Histogram latencies = new Histogram(HIGHEST_TRACKABLE_NANOS, 3);
 			long found = 0;
-			for (Future<Slice> slice : slices) {
-				latencies.add(slice.get().latencies());
-				found += slice.get().found();
+			for (Future<Slice> future : slices) {
+				Slice slice = future.get();
+				latencies.add(slice.latencies());
+				found += slice.found();
 			}
 			long wallNanos = System.nanoTime() - start;
 			// Every known number is unique and every unknown one absent: anything else means the

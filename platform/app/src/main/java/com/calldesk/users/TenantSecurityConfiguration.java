@@ -37,6 +37,8 @@ class TenantSecurityConfiguration {
 				auth -> (auth.getDetails() instanceof TenantLoginDetails d ? d.tenantCode() : "") + "/" + auth.getName());
 		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
 		http.authenticationManager(new ProviderManager(throttled))
+			// the public application form's JSON twin: no session, so nothing for CSRF to protect
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/applications"))
 			.authorizeHttpRequests(auth -> auth
 				.requestMatchers("/login", "/apply", "/api/applications", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")

@@ -23,4 +23,5 @@ public final class BilingualMessages {
 	public String en(String code, Object... args) {
 		return source.getMessage(code, args, Locale.ENGLISH);
 	}
+
 }

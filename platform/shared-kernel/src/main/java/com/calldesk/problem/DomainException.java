@@ -15,7 +15,8 @@ public class DomainException extends RuntimeException {
 		super(code);
 		this.status = status;
 		this.code = code;
-		this.args = args;
+		// ids are shown as typed: MessageFormat would print 999999 as "999,999"
+		this.args = java.util.Arrays.stream(args).map(a -> a instanceof Number ? a.toString() : a).toArray();
 	}
 
 	public static DomainException badRequest(String code, Object... args) {

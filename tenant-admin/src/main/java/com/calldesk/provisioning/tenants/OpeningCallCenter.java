@@ -96,8 +96,9 @@ public class OpeningCallCenter {
 			return new OpenedTenant(opened, admin);
 		}
 		catch (RuntimeException ex) {
-			undo(application, tenant, ex);
-			throw new DomainException(HttpStatus.INTERNAL_SERVER_ERROR, "tenant.provisioning-failed", ex.getMessage());
+			String cause = describe(ex);
+			undo(application, tenant, cause, ex);
+			throw new DomainException(HttpStatus.INTERNAL_SERVER_ERROR, "tenant.provisioning-failed", cause);
 		}
 	}
 
@@ -169,17 +170,27 @@ public class OpeningCallCenter {
 		orders.record(tenant.getId(), "OPEN", "开通呼叫中心 / call center opened, code " + tenant.getCode(), staff);
 	}
 
-	private void undo(TenantApplication application, Tenant tenant, RuntimeException cause) {
+	private void undo(TenantApplication application, Tenant tenant, String message, RuntimeException cause) {
 		log.warn("Opening application {} failed; rolling back", application.getId(), cause);
 		if (tenant != null) {
 			migrator.drop(directory.scopeOf(tenant).schema());
 			tenants.deleteById(tenant.getId());
 		}
-		String message = String.valueOf(cause.getMessage());
 		applications.update(null, Wrappers.<TenantApplication>lambdaUpdate()
 			.set(TenantApplication::getStatus, ApplicationStatus.PENDING.name())
 			.set(TenantApplication::getLastError, message.substring(0, Math.min(500, message.length())))
 			.eq(TenantApplication::getId, application.getId()));
+	}
+
+	/** Every distinct message of the cause chain: Flyway's own top message alone ("Migration failed !") says nothing. */
+	private static String describe(Throwable failure) {
+		java.util.LinkedHashSet<String> messages = new java.util.LinkedHashSet<>();
+		for (Throwable t = failure; t != null && messages.size() < 5; t = t.getCause()) {
+			if (t.getMessage() != null) {
+				messages.add(t.getMessage().strip());
+			}
+		}
+		return String.join(" ← ", messages);
 	}
 
 	/** The opened tenant and its first administrator's one-time credentials. */
