@@ -10,12 +10,15 @@ import java.sql.SQLException;
  */
 enum SchemaSwitch {
 
+	/**
+	 * Always switched, never skipped when {@code getCatalog()} already names the schema: the driver's
+	 * idea of the catalog goes stale when someone (Flyway restoring a connection) runs {@code USE}
+	 * behind its back, and a stale skip would leave the connection on the wrong schema.
+	 */
 	CATALOG {
 		@Override
 		void apply(Connection connection, TenantSchema schema) throws SQLException {
-			if (!schema.name().equals(connection.getCatalog())) {
-				connection.setCatalog(schema.name());
-			}
+			connection.setCatalog(schema.name());
 		}
 	},
 
