@@ -9,7 +9,7 @@ import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 
-class InMemoryExpiringCountersTest {
+public class InMemoryExpiringCountersTest {
 
 	private final MutableClock clock = new MutableClock();
 
@@ -41,11 +41,11 @@ class InMemoryExpiringCountersTest {
 		assertThat(counters.get("k")).isZero();
 	}
 
-	static final class MutableClock extends Clock {
+	public static final class MutableClock extends Clock {
 
 		private Instant now = Instant.parse("2026-11-25T08:00:00Z");
 
-		void advance(Duration duration) {
+		public void advance(Duration duration) {
 			now = now.plus(duration);
 		}
 
