@@ -258,6 +258,21 @@ class EmbeddedApplicationIT {
 		mvc.perform(get("/api/admin/tenants")).andExpect(status().isUnauthorized());
 	}
 
+	@Test
+	void theApiIsDocumentedAndHealthIsPublic() throws Exception {
+		mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("/api/contacts/lookup")))
+			.andExpect(content().string(containsString("/api/admin/tenants/{id}/seats")));
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+	}
+
+	@Test
+	void provisioningAnUnknownTenantIsA404() throws Exception {
+		provisioning.postJson("/api/admin/tenants/{id}/seats", Map.of("count", 1), 987654).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("tenant.not-found")).andExpect(jsonPath("$.message").value("租户 987654 不存在。"));
+		provisioning.postJson("/api/admin/tenants/{id}/seats", Map.of("count", 101), 1).andExpect(status().isBadRequest());
+	}
+
 	private long createUser(MockHttpSession admin, String username, String role) throws Exception {
 		return id(postJson(admin, "/api/users", Map.of("username", username, "displayName", username, "role", role,
 				"password", "password-" + username)).andExpect(status().isCreated()));
