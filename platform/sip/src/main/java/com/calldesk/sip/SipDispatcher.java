@@ -1,0 +1,147 @@
+package com.calldesk.sip;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import javax.sip.DialogTerminatedEvent;
+import javax.sip.IOExceptionEvent;
+import javax.sip.RequestEvent;
+import javax.sip.ResponseEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.SipListener;
+import javax.sip.SipProvider;
+import javax.sip.TimeoutEvent;
+import javax.sip.TransactionAlreadyExistsException;
+import javax.sip.TransactionTerminatedEvent;
+import javax.sip.TransactionUnavailableException;
+import javax.sip.header.RetryAfterHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The stack's one listener: admission control, then the handler of the request's method. It keeps
+ * no per-call state of its own, so there is nothing to leak when transactions time out or die.
+ */
+final class SipDispatcher implements SipListener {
+
+	private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
+
+	private final SipProvider provider;
+
+	private final SipEndpoint endpoint;
+
+	private final AdmissionControl admission;
+
+	private volatile Map<String, RequestHandler> handlers = Map.of();
+
+	private final List<Consumer<Response>> statelessReplies = new CopyOnWriteArrayList<>();
+
+	SipDispatcher(SipProvider provider, SipEndpoint endpoint, AdmissionControl admission) {
+		this.provider = provider;
+		this.endpoint = endpoint;
+		this.admission = admission;
+	}
+
+	void handlers(Map<String, RequestHandler> handlers) {
+		this.handlers = Map.copyOf(handlers);
+	}
+
+	void onStatelessReply(Consumer<Response> consumer) {
+		statelessReplies.add(consumer);
+	}
+
+	@Override
+	public void processRequest(RequestEvent event) {
+		Request request = event.getRequest();
+		String method = request.getMethod();
+		if (Request.ACK.equals(method)) {
+			dispatchAck(event);
+			return;
+		}
+		if (!admission.tryEnter()) {
+			overloaded(request);
+			return;
+		}
+		try {
+			ServerTransaction transaction = event.getServerTransaction() != null ? event.getServerTransaction()
+					: provider.getNewServerTransaction(request);
+			RequestHandler handler = handlers.get(method);
+			if (handler == null) {
+				endpoint.respond(transaction, request, Response.METHOD_NOT_ALLOWED,
+						response -> response.addHeader(endpoint.headers().createAllowHeader(String.join(", ", handlers.keySet()))));
+				return;
+			}
+			handler.handle(event, transaction);
+		}
+		catch (TransactionAlreadyExistsException | TransactionUnavailableException retransmission) {
+			// the stack already answers retransmissions of a transaction we hold
+		}
+		catch (Exception ex) {
+			log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);
+			try {
+				endpoint.respond(event.getServerTransaction(), request, Response.SERVER_INTERNAL_ERROR);
+			}
+			catch (Exception ignored) {
+				// the transaction is gone; the peer will time out
+			}
+		}
+		finally {
+			admission.leave();
+		}
+	}
+
+	@Override
+	public void processResponse(ResponseEvent event) {
+		if (event.getClientTransaction() == null) {
+			statelessReplies.forEach(consumer -> consumer.accept(event.getResponse()));
+		}
+	}
+
+	@Override
+	public void processTimeout(TimeoutEvent event) {
+		log.debug("SIP transaction timed out: {}", event.getTimeout());
+	}
+
+	@Override
+	public void processIOException(IOExceptionEvent event) {
+		log.debug("SIP I/O error towards {}:{}/{}", event.getHost(), event.getPort(), event.getTransport());
+	}
+
+	@Override
+	public void processTransactionTerminated(TransactionTerminatedEvent event) {
+		// no per-transaction state is kept here
+	}
+
+	@Override
+	public void processDialogTerminated(DialogTerminatedEvent event) {
+		// dialogs belong to the B2BUA, which cleans its own calls
+	}
+
+	private void dispatchAck(RequestEvent event) {
+		RequestHandler handler = handlers.get(Request.ACK);
+		if (handler == null) {
+			return;
+		}
+		try {
+			handler.handle(event, null);
+		}
+		catch (Exception ex) {
+			log.warn("ACK handling failed", ex);
+		}
+	}
+
+	private void overloaded(Request request) {
+		try {
+			RetryAfterHeader retryAfter = endpoint.headers().createRetryAfterHeader(5);
+			endpoint.respond(null, request, Response.SERVICE_UNAVAILABLE, response -> response.addHeader(retryAfter));
+		}
+		catch (Exception ex) {
+			log.debug("Could not send 503", ex);
+		}
+	}
+}

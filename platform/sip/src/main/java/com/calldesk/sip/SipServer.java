@@ -1,0 +1,87 @@
+package com.calldesk.sip;
+
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import javax.sip.ListeningPoint;
+import javax.sip.SipFactory;
+import javax.sip.SipProvider;
+import javax.sip.SipStack;
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One JAIN-SIP stack listening on UDP and TCP for phones (and, when configured, a separate UDP
+ * port for trunks), with the handlers the application gives it.
+ */
+public final class SipServer implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(SipServer.class);
+
+	private final SipStack stack;
+
+	private final SipProvider provider;
+
+	private final SipEndpoint endpoint;
+
+	private final SipDispatcher dispatcher;
+
+	private SipServer(SipStack stack, SipProvider provider, SipEndpoint endpoint, SipDispatcher dispatcher) {
+		this.stack = stack;
+		this.provider = provider;
+		this.endpoint = endpoint;
+		this.dispatcher = dispatcher;
+	}
+
+	/** Starts listening; {@code handlers} builds the method handlers once the endpoint exists. */
+	public static SipServer start(SipSettings settings, Function<SipEndpoint, Map<String, RequestHandler>> handlers)
+			throws Exception {
+		SipFactory factory = SipFactory.getInstance();
+		factory.setPathName("gov.nist");
+		SipStack stack = factory.createSipStack(StackProperties.of("calldesk-" + settings.phonePort(), settings));
+		try {
+			ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.phonePort(), ListeningPoint.UDP);
+			ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.phonePort(), ListeningPoint.TCP);
+			SipProvider provider = stack.createSipProvider(udp);
+			provider.addListeningPoint(tcp);
+			if (settings.trunkPort() > 0) {
+				provider.addListeningPoint(stack.createListeningPoint(settings.host(), settings.trunkPort(), ListeningPoint.UDP));
+			}
+			SipEndpoint endpoint = new SipEndpoint(provider, factory, settings.host(), settings.phonePort());
+			SipDispatcher dispatcher = new SipDispatcher(provider, endpoint, new AdmissionControl(settings.maxInFlight()));
+			dispatcher.handlers(handlers.apply(endpoint));
+			provider.addSipListener(dispatcher);
+			stack.start();
+			log.info("SIP listening on {}:{} (UDP, TCP){}", settings.host(), settings.phonePort(),
+					settings.trunkPort() > 0 ? ", trunks on UDP " + settings.trunkPort() : "");
+			return new SipServer(stack, provider, endpoint, dispatcher);
+		}
+		catch (Exception | Error ex) {
+			stack.stop();
+			throw ex;
+		}
+	}
+
+	public SipEndpoint endpoint() {
+		return endpoint;
+	}
+
+	/** Answers to requests sent with {@link SipEndpoint#sendStateless} (keep-alive OPTIONS). */
+	public void onStatelessReply(Consumer<Response> consumer) {
+		dispatcher.onStatelessReply(consumer);
+	}
+
+	@Override
+	public void close() {
+		try {
+			provider.removeSipListener(dispatcher);
+		}
+		finally {
+			stack.stop();
+		}
+	}
+
+}
