@@ -52,6 +52,16 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void sipCodeTouchesNoSqlNoHttpNoSpringAndNoFeature() {
+		noClasses().that().resideInAPackage("com.calldesk.sip..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..",
+					"java.net.http..", "com.baomidou..", "org.apache.ibatis..", "com.calldesk.provisioning..", "com.calldesk.users..",
+					"com.calldesk.seats..", "com.calldesk.crm..", "com.calldesk.web..", "com.calldesk.system..", "com.calldesk.telephony..",
+					"com.calldesk.tenancy..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void noFieldInjection() {
 		noFields().should().beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class).check(CLASSES);
 	}

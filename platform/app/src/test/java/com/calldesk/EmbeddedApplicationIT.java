@@ -34,7 +34,7 @@ import com.calldesk.support.Provisioning.OpenedTenant;
 import com.calldesk.support.Sessions;
 
 /** The whole application on the embedded default (H2, in-process state), driven over HTTP. */
-@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:embedded-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;INIT=CREATE SCHEMA IF NOT EXISTS calldesk" })
+@SpringBootTest(properties = { "spring.datasource.url=jdbc:h2:mem:embedded-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;INIT=CREATE SCHEMA IF NOT EXISTS calldesk", "calldesk.sip.server.enabled=false" })
 @AutoConfigureMockMvc
 class EmbeddedApplicationIT {
 

@@ -47,7 +47,8 @@ import com.calldesk.provisioning.tenants.TenantDirectory;
  * switched with setCatalog, counters live in Redis. Everything it creates is named calldeskit*.
  */
 @SpringBootTest(properties = { "calldesk.tenancy.platform-schema=calldeskit", "calldesk.redis.prefix=calldeskit:",
-		"calldesk.provisioning.initial-staff-password=it-staff-pass", "spring.datasource.hikari.maximum-pool-size=4" })
+		"calldesk.provisioning.initial-staff-password=it-staff-pass", "spring.datasource.hikari.maximum-pool-size=4",
+		"calldesk.sip.server.enabled=false" })
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
 class MariaDbRedisIT {

@@ -22,7 +22,7 @@ import com.calldesk.support.Browser;
  * and numbers, the tenant administrator binds a seat to a new agent, and the agent signs in to it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-		"spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"spring.datasource.url=jdbc:h2:mem:e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk", "calldesk.sip.server.enabled=false",
 		"calldesk.demo.enabled=false", "calldesk.sip.public-host=sip.calldesk.example" })
 class ProvisioningToAgentE2EIT {
 

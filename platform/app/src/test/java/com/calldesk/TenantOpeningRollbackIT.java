@@ -25,7 +25,7 @@ import com.calldesk.tenancy.TenantSchemaMigrator;
 
 /** A tenant whose schema fails half-way leaves nothing behind, and approving again succeeds. */
 @SpringBootTest(properties = {
-		"spring.datasource.url=jdbc:h2:mem:rollback-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"spring.datasource.url=jdbc:h2:mem:rollback-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk", "calldesk.sip.server.enabled=false",
 		"calldesk.demo.enabled=false", "calldesk.tenancy.tenant-locations=classpath:db/tenant,classpath:db/flaky" })
 @AutoConfigureMockMvc
 class TenantOpeningRollbackIT {

@@ -50,7 +50,7 @@ public final class SipServer implements AutoCloseable {
 			if (settings.trunkPort() > 0) {
 				provider.addListeningPoint(stack.createListeningPoint(settings.host(), settings.trunkPort(), ListeningPoint.UDP));
 			}
-			SipEndpoint endpoint = new SipEndpoint(provider, factory, settings.host(), settings.phonePort());
+			SipEndpoint endpoint = new SipEndpoint(provider, factory, settings.advertisedHost(), settings.phonePort());
 			SipDispatcher dispatcher = new SipDispatcher(provider, endpoint, new AdmissionControl(settings.maxInFlight()));
 			dispatcher.handlers(handlers.apply(endpoint));
 			provider.addSipListener(dispatcher);

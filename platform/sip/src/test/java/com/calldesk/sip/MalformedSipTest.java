@@ -33,7 +33,7 @@ class MalformedSipTest {
 	@BeforeAll
 	static void start() throws Exception {
 		port = FreePort.find();
-		SipSettings settings = new SipSettings("127.0.0.1", port, 0, "calldesk", 8, 100, 16384, 60, 3600, Duration.ofMinutes(5),
+		SipSettings settings = new SipSettings("127.0.0.1", "127.0.0.1", port, 0, "calldesk", 8, 100, 16384, 60, 3600, Duration.ofMinutes(5),
 				Duration.ZERO);
 		server = SipServer.start(settings, endpoint -> Map.of("OPTIONS", new OptionsHandler(endpoint, "OPTIONS, REGISTER"),
 				"REGISTER", (event, tx) -> endpoint.respond(tx, event.getRequest(), 401)));

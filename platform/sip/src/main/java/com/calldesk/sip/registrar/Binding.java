@@ -17,9 +17,14 @@ public record Binding(String aor, long tenantId, long seatId, String contact, St
 
 	static final String SEPARATOR = "\u001f";
 
+	/** Fields a phone chose (contact, Call-ID, User-Agent) lose any control character, so none can break the record. */
 	String encode() {
-		return String.join(SEPARATOR, aor, Long.toString(tenantId), Long.toString(seatId), contact, target, source, transport,
-				Long.toString(expiresAt.toEpochMilli()), callId, Long.toString(cseq), userAgent == null ? "" : userAgent, node);
+		return String.join(SEPARATOR, aor, Long.toString(tenantId), Long.toString(seatId), clean(contact), clean(target), source,
+				transport, Long.toString(expiresAt.toEpochMilli()), clean(callId), Long.toString(cseq), clean(userAgent), node);
+	}
+
+	private static String clean(String value) {
+		return value == null ? "" : value.replaceAll("\\p{Cntrl}", " ");
 	}
 
 	static Binding decode(String encoded) {

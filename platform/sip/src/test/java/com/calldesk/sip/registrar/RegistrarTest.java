@@ -57,7 +57,7 @@ class RegistrarTest {
 		Registrar.Policy policy = new Registrar.Policy("calldesk", 60, 3600, "node-a",
 				new Throttle(counters, "sip-account", 5, Duration.ofMinutes(1), Duration.ofMinutes(5)),
 				new Throttle(counters, "sip-source", 8, Duration.ofMinutes(1), Duration.ofMinutes(5)));
-		SipSettings settings = new SipSettings("127.0.0.1", port, 0, "calldesk", 8, 2, 16384, 60, 3600, Duration.ofMinutes(5),
+		SipSettings settings = new SipSettings("127.0.0.1", "127.0.0.1", port, 0, "calldesk", 8, 2, 16384, 60, 3600, Duration.ofMinutes(5),
 				Duration.ZERO);
 		server = SipServer.start(settings, endpoint -> {
 			keepAlive = new KeepAlive(endpoint, locations, RegistrationEvents.NONE, clock, Duration.ofSeconds(2), 2);

@@ -1,0 +1,26 @@
+package com.calldesk.telephony;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How this node runs SIP. The port phones are told to use is {@code calldesk.sip.port}.
+ *
+ * @param enabled run the SIP server on this node
+ * @param bindHost address to listen on
+ * @param listenPort port to listen on; 0 means {@code calldesk.sip.port}
+ * @param trunkPort a separate UDP port for carrier trunks; 0 means none
+ * @param threads JAIN-SIP worker threads
+ * @param maxInFlight requests in progress before new ones get 503
+ * @param nonceSecret HMAC key of digest nonces; every node of a cluster needs the same one (random per start when empty)
+ * @param keepAlive how often registered phones are pinged; 0 turns keep-alives off
+ * @param nodeId this node's name in registrations; the host name when empty
+ */
+@ConfigurationProperties("calldesk.sip.server")
+public record SipServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String bindHost,
+		@DefaultValue("0") int listenPort, @DefaultValue("0") int trunkPort, @DefaultValue("32") int threads,
+		@DefaultValue("2000") int maxInFlight, String nonceSecret, @DefaultValue("30s") Duration keepAlive,
+		@DefaultValue("60") int minExpires, @DefaultValue("3600") int maxExpires, String nodeId) {
+}

@@ -1,0 +1,127 @@
+package com.calldesk.telephony;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+
+import org.redisson.api.RedissonClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+
+import com.calldesk.provisioning.resources.SipAccountProperties;
+import com.calldesk.sip.OptionsHandler;
+import com.calldesk.sip.SipServer;
+import com.calldesk.sip.SipSettings;
+import com.calldesk.sip.registrar.InMemoryLocations;
+import com.calldesk.sip.registrar.KeepAlive;
+import com.calldesk.sip.registrar.Locations;
+import com.calldesk.sip.registrar.Nonces;
+import com.calldesk.sip.registrar.RedisLocations;
+import com.calldesk.sip.registrar.Registrar;
+import com.calldesk.sip.registrar.RegistrationEvents;
+import com.calldesk.sip.registrar.SeatAccounts;
+import com.calldesk.state.ExpiringCounters;
+import com.calldesk.state.Throttle;
+
+/** Starts the SIP server with the registrar; where registrations live follows {@code calldesk.state.store}. */
+@Configuration(proxyBeanMethods = false)
+class TelephonyConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
+
+	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+
+	@Bean
+	Locations locations(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisLocations(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), clock);
+		}
+		return new InMemoryLocations(clock);
+	}
+
+	@Bean
+	RegistrationLog registrationLog() {
+		return new RegistrationLog();
+	}
+
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "calldesk.sip.server.enabled", havingValue = "true", matchIfMissing = true)
+	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
+			ExpiringCounters counters, RegistrationLog events, Clock clock) throws Exception {
+		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
+		String node = server.nodeId() == null || server.nodeId().isBlank() ? hostName() : server.nodeId();
+		SipSettings settings = new SipSettings(server.bindHost(), advertised(server, accounts), port, server.trunkPort(),
+				accounts.realm(), server.threads(), server.maxInFlight(), 16384, server.minExpires(), server.maxExpires(),
+				Duration.ofMinutes(5), server.keepAlive());
+		Nonces nonces = new Nonces(secret(server), settings.nonceLifetime(), counters, clock);
+		Registrar.Policy policy = new Registrar.Policy(accounts.realm(), server.minExpires(), server.maxExpires(), node,
+				new Throttle(counters, "sip-account", 10, Duration.ofMinutes(1), Duration.ofMinutes(5)),
+				new Throttle(counters, "sip-source", 30, Duration.ofMinutes(1), Duration.ofMinutes(5)));
+		KeepAlive[] keepAlive = new KeepAlive[1];
+		SipServer sip = SipServer.start(settings, endpoint -> {
+			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
+			return Map.of("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock),
+					"OPTIONS", new OptionsHandler(endpoint, ALLOW));
+		});
+		sip.onStatelessReply(keepAlive[0]::onReply);
+		keepAlive[0].start(server.keepAlive());
+		return sip;
+	}
+
+	private static byte[] secret(SipServerProperties server) {
+		if (server.nonceSecret() != null && !server.nonceSecret().isBlank()) {
+			return server.nonceSecret().getBytes(StandardCharsets.UTF_8);
+		}
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return random;
+	}
+
+	private static String advertised(SipServerProperties server, SipAccountProperties accounts) {
+		if (!"0.0.0.0".equals(server.bindHost())) {
+			return server.bindHost();
+		}
+		if (accounts.publicHost() != null && !accounts.publicHost().isBlank()) {
+			return accounts.publicHost();
+		}
+		try {
+			return InetAddress.getLocalHost().getHostAddress();
+		}
+		catch (UnknownHostException ex) {
+			return "127.0.0.1";
+		}
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "calldesk";
+		}
+	}
+
+	/** Logs phones coming and going; agent state (offline on registration loss) listens here next. */
+	static final class RegistrationLog implements RegistrationEvents {
+
+		@Override
+		public void registered(com.calldesk.sip.registrar.Binding binding) {
+			log.info("Registered {} at {} ({})", binding.aor(), binding.target(), binding.userAgent());
+		}
+
+		@Override
+		public void unregistered(com.calldesk.sip.registrar.Binding binding, String reason) {
+			log.info("Unregistered {} at {}: {}", binding.aor(), binding.target(), reason);
+		}
+	}
+}

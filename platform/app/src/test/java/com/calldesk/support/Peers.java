@@ -1,0 +1,77 @@
+package com.calldesk.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/** Real SIP peers (sipp, baresip) as child processes, always bounded in time. */
+public final class Peers {
+
+	private Peers() {
+	}
+
+	public static int freePort() {
+		for (int attempt = 0; attempt < 20; attempt++) {
+			try (DatagramSocket udp = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+					ServerSocket tcp = new ServerSocket(udp.getLocalPort(), 1, InetAddress.getLoopbackAddress())) {
+				return udp.getLocalPort();
+			}
+			catch (IOException taken) {
+				// next
+			}
+		}
+		throw new IllegalStateException("no free port");
+	}
+
+	/** Runs a sipp scenario from the test classpath once and returns sipp's exit code (0: every call passed). */
+	public static int sipp(int serverPort, String scenario, String... extra) throws Exception {
+		Path file = Files.createTempFile("sipp", ".xml");
+		try (InputStream in = Peers.class.getResourceAsStream("/sipp/" + scenario)) {
+			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+		}
+		List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", file.toString(), "-m", "1",
+				"-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-timeout", "15s", "-timeout_error", "-nostdin"));
+		command.addAll(List.of(extra));
+		Process sipp = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(Files.createTempFile("sipp", ".log").toFile()).start();
+		if (!sipp.waitFor(30, TimeUnit.SECONDS)) {
+			sipp.destroyForcibly();
+			throw new AssertionError("sipp did not finish in 30 s");
+		}
+		return sipp.exitValue();
+	}
+
+	/** Starts baresip with one account and no UI; the caller stops it. */
+	public static Process baresip(String account) throws IOException {
+		Path config = Files.createTempDirectory("baresip");
+		Files.writeString(config.resolve("config"), String.join("\n", "poll_method\t\tepoll",
+				"sip_listen\t\t127.0.0.1:" + freePort(), "module_path\t\t/usr/lib/baresip/modules", "module\t\t\tg711.so",
+				"module_app\t\taccount.so", ""));
+		Files.writeString(config.resolve("accounts"), account + "\n");
+		return new ProcessBuilder("baresip", "-f", config.toString()).redirectErrorStream(true)
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+			.redirectOutput(config.resolve("baresip.log").toFile()).start();
+	}
+
+	/** Waits until the condition holds, checking every 50 ms, failing after {@code limit}. */
+	public static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("timed out after " + limit + " waiting for " + what);
+			}
+			Thread.sleep(50);
+		}
+	}
+
+}
