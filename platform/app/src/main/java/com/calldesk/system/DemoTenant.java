@@ -7,6 +7,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import com.calldesk.provisioning.resources.GatewaysAndDevices;
 import com.calldesk.provisioning.resources.NumberAllocation;
 import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.provisioning.resources.SeatCredentials;
@@ -45,8 +46,10 @@ class DemoTenant implements SmartInitializingSingleton {
 
 	private final SeatSettings seatSettings;
 
+	private final GatewaysAndDevices gateways;
+
 	DemoTenant(OpeningCallCenter opening, TenantDirectory tenants, NumberAllocation numbers, SeatAllocation seats,
-			SeatMapper seatRows, UserAccounts users, SeatSettings seatSettings) {
+			SeatMapper seatRows, UserAccounts users, SeatSettings seatSettings, GatewaysAndDevices gateways) {
 		this.opening = opening;
 		this.tenants = tenants;
 		this.numbers = numbers;
@@ -54,6 +57,7 @@ class DemoTenant implements SmartInitializingSingleton {
 		this.seatRows = seatRows;
 		this.users = users;
 		this.seatSettings = seatSettings;
+		this.gateways = gateways;
 	}
 
 	@Override
@@ -67,6 +71,8 @@ class DemoTenant implements SmartInitializingSingleton {
 		long tenantId = opened.tenant().getId();
 		numbers.allocateTrunkNumber(tenantId, new NumberAllocation.TrunkNumberForm("010-62345678", "4008001234", 5), "demo");
 		numbers.allocateDisplayNumber(tenantId, new NumberAllocation.DisplayNumberForm("021-58889999", null, 3), "demo");
+		gateways.addGateway(tenantId, new GatewaysAndDevices.GatewayForm("本机测试网关 / local test gateway", "127.0.0.1", 5060, "UDP",
+				"IP", null, null, 30), "demo");
 		var issued = seats.allocate(tenantId, 2, "demo");
 		issued.forEach(seat -> setKnownPassword(seat.seatId(), "Seat" + String.format("%04d", seat.seatNo()) + "Demo"));
 		TenantContext.run(tenants.scopeOf(opened.tenant()), () -> {

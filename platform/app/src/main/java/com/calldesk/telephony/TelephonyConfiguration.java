@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
@@ -20,6 +24,14 @@ import org.springframework.core.env.Environment;
 
 import com.calldesk.provisioning.resources.SipAccountProperties;
 import com.calldesk.sip.OptionsHandler;
+import com.calldesk.sip.RequestHandler;
+import com.calldesk.sip.calls.ActiveCalls;
+import com.calldesk.sip.calls.B2bua;
+import com.calldesk.sip.calls.CallHandlers;
+import com.calldesk.sip.calls.CallObserver;
+import com.calldesk.sip.calls.MediaAnchor;
+import com.calldesk.sip.calls.SeatPicker;
+import com.calldesk.sip.calls.TrunkDirectory;
 import com.calldesk.sip.SipServer;
 import com.calldesk.sip.SipSettings;
 import com.calldesk.sip.registrar.InMemoryLocations;
@@ -30,7 +42,10 @@ import com.calldesk.sip.registrar.RedisLocations;
 import com.calldesk.sip.registrar.Registrar;
 import com.calldesk.sip.registrar.RegistrationEvents;
 import com.calldesk.sip.registrar.SeatAccounts;
+import com.calldesk.state.ChannelCounter;
 import com.calldesk.state.ExpiringCounters;
+import com.calldesk.state.InMemoryChannelCounter;
+import com.calldesk.state.RedisChannelCounter;
 import com.calldesk.state.Throttle;
 
 /** Starts the SIP server with the registrar; where registrations live follows {@code calldesk.state.store}. */
@@ -39,7 +54,7 @@ class TelephonyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
-	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
 
 	@Bean
 	Locations locations(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
@@ -50,6 +65,31 @@ class TelephonyConfiguration {
 	}
 
 	@Bean
+	SipNode sipNode(SipServerProperties server) {
+		return SipNode.of(server);
+	}
+
+	@Bean
+	ChannelCounter channelCounter(Environment environment, ObjectProvider<RedissonClient> redisson) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisChannelCounter(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"));
+		}
+		return new InMemoryChannelCounter();
+	}
+
+	@Bean
+	ActiveCalls activeCalls(LongestIdleSeat idleSeats) {
+		ActiveCalls active = new ActiveCalls();
+		idleSeats.watch(active);
+		return active;
+	}
+
+	@Bean
+	MediaAnchor mediaAnchor() {
+		return new PassThroughMedia();
+	}
+
+	@Bean
 	RegistrationLog registrationLog() {
 		return new RegistrationLog();
 	}
@@ -57,9 +97,11 @@ class TelephonyConfiguration {
 	@Bean(destroyMethod = "close")
 	@ConditionalOnProperty(name = "calldesk.sip.server.enabled", havingValue = "true", matchIfMissing = true)
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
-			ExpiringCounters counters, RegistrationLog events, Clock clock) throws Exception {
+			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
+			SeatPicker picker, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
+			ScheduledExecutorService callSweeper) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
-		String node = server.nodeId() == null || server.nodeId().isBlank() ? hostName() : server.nodeId();
+		String node = sipNode.id();
 		SipSettings settings = new SipSettings(server.bindHost(), advertised(server, accounts), port, server.trunkPort(),
 				accounts.realm(), server.threads(), server.maxInFlight(), 16384, server.minExpires(), server.maxExpires(),
 				Duration.ofMinutes(5), server.keepAlive());
@@ -68,14 +110,29 @@ class TelephonyConfiguration {
 				new Throttle(counters, "sip-account", 10, Duration.ofMinutes(1), Duration.ofMinutes(5)),
 				new Throttle(counters, "sip-source", 30, Duration.ofMinutes(1), Duration.ofMinutes(5)));
 		KeepAlive[] keepAlive = new KeepAlive[1];
+		B2bua[] b2bua = new B2bua[1];
 		SipServer sip = SipServer.start(settings, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
-			return Map.of("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock),
-					"OPTIONS", new OptionsHandler(endpoint, ALLOW));
+			b2bua[0] = new B2bua(endpoint, trunks, picker, locations, channels, media, calls, active, node, clock);
+			Map<String, RequestHandler> handlers = new HashMap<>(CallHandlers.of(endpoint, b2bua[0]));
+			handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock));
+			handlers.put("OPTIONS", new OptionsHandler(endpoint, ALLOW));
+			return handlers;
 		});
 		sip.onStatelessReply(keepAlive[0]::onReply);
 		keepAlive[0].start(server.keepAlive());
+		callSweeper.scheduleWithFixedDelay(b2bua[0]::sweep, 1, 1, TimeUnit.SECONDS);
 		return sip;
+	}
+
+	/** Checks every second for calls whose media stopped. */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService callSweeper() {
+		return Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "call-sweeper");
+			thread.setDaemon(true);
+			return thread;
+		});
 	}
 
 	private static byte[] secret(SipServerProperties server) {
@@ -99,15 +156,6 @@ class TelephonyConfiguration {
 		}
 		catch (UnknownHostException ex) {
 			return "127.0.0.1";
-		}
-	}
-
-	private static String hostName() {
-		try {
-			return InetAddress.getLocalHost().getHostName();
-		}
-		catch (UnknownHostException ex) {
-			return "calldesk";
 		}
 	}
 

@@ -7,10 +7,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -35,18 +35,46 @@ public final class Peers {
 
 	/** Runs a sipp scenario from the test classpath once and returns sipp's exit code (0: every call passed). */
 	public static int sipp(int serverPort, String scenario, String... extra) throws Exception {
-		Path file = Files.createTempFile("sipp", ".xml");
-		try (InputStream in = Peers.class.getResourceAsStream("/sipp/" + scenario)) {
-			Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+		return finish(sippAsync(serverPort, scenario, Map.of(), extra));
+	}
+
+	/**
+	 * Starts sipp with a scenario of the test classpath ({@code {name}} placeholders filled from
+	 * {@code values}) or a built-in one ({@code "uac"}, {@code "uas"}); the caller waits with {@link #finish}.
+	 */
+	public static Process sippAsync(int serverPort, String scenario, Map<String, String> values, String... extra) throws Exception {
+		List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort));
+		if (scenario.endsWith(".xml")) {
+			String text;
+			try (InputStream in = Peers.class.getResourceAsStream("/sipp/" + scenario)) {
+				text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			}
+			for (Map.Entry<String, String> value : values.entrySet()) {
+				text = text.replace("{" + value.getKey() + "}", value.getValue());
+			}
+			Path file = Files.createTempFile("sipp", ".xml");
+			Files.writeString(file, text);
+			command.addAll(List.of("-sf", file.toString()));
 		}
-		List<String> command = new ArrayList<>(List.of("sipp", "127.0.0.1:" + serverPort, "-sf", file.toString(), "-m", "1",
-				"-i", "127.0.0.1", "-p", Integer.toString(freePort()), "-timeout", "15s", "-timeout_error", "-nostdin"));
+		else {
+			command.addAll(List.of("-sn", scenario));
+		}
+		command.addAll(List.of("-m", "1", "-timeout", "20s", "-timeout_error", "-nostdin"));
+		if (!List.of(extra).contains("-i")) {
+			command.addAll(List.of("-i", "127.0.0.1"));
+		}
+		if (!List.of(extra).contains("-p")) {
+			command.addAll(List.of("-p", Integer.toString(freePort())));
+		}
 		command.addAll(List.of(extra));
-		Process sipp = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(Files.createTempFile("sipp", ".log").toFile()).start();
-		if (!sipp.waitFor(30, TimeUnit.SECONDS)) {
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(Files.createTempFile("sipp", ".log").toFile()).start();
+	}
+
+	/** Waits for sipp (at most 40 s) and returns its exit code: 0 when every call passed. */
+	public static int finish(Process sipp) throws InterruptedException {
+		if (!sipp.waitFor(40, TimeUnit.SECONDS)) {
 			sipp.destroyForcibly();
-			throw new AssertionError("sipp did not finish in 30 s");
+			throw new AssertionError("sipp did not finish in 40 s");
 		}
 		return sipp.exitValue();
 	}

@@ -97,14 +97,31 @@ final class SipDispatcher implements SipListener {
 
 	@Override
 	public void processResponse(ResponseEvent event) {
-		if (event.getClientTransaction() == null) {
-			statelessReplies.forEach(consumer -> consumer.accept(event.getResponse()));
+		Object owner = event.getClientTransaction() != null ? event.getClientTransaction().getApplicationData()
+				: event.getDialog() != null ? event.getDialog().getApplicationData() : null;
+		try {
+			if (owner instanceof ClientListener listener) {
+				listener.onResponse(event);
+			}
+			else if (event.getClientTransaction() == null) {
+				statelessReplies.forEach(consumer -> consumer.accept(event.getResponse()));
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Handling a {} failed", event.getResponse().getStatusCode(), ex);
 		}
 	}
 
 	@Override
 	public void processTimeout(TimeoutEvent event) {
-		log.debug("SIP transaction timed out: {}", event.getTimeout());
+		if (!event.isServerTransaction() && event.getClientTransaction().getApplicationData() instanceof ClientListener listener) {
+			try {
+				listener.onTimeout(event);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Handling a timeout failed", ex);
+			}
+		}
 	}
 
 	@Override

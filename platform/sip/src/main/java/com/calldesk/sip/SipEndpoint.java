@@ -62,6 +62,14 @@ public final class SipEndpoint {
 		provider.sendRequest(request);
 	}
 
+	public SipProvider provider() {
+		return provider;
+	}
+
+	public String newTag() {
+		return Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+	}
+
 	public String newCallId() {
 		return provider.getNewCallId().getCallId();
 	}

@@ -1,0 +1,28 @@
+package com.calldesk.telephony;
+
+import com.calldesk.sip.calls.CallSnapshot;
+
+/**
+ * CTI events, named in the past tense: what happened to a call. Consumers (screen pop, monitor wall,
+ * webhooks) listen for these; they carry the tenant, so every consumer stays tenant-scoped.
+ */
+public sealed interface CallEvent {
+
+	CallSnapshot call();
+
+	default long tenantId() {
+		return call().tenantId();
+	}
+
+	record CallOffered(CallSnapshot call) implements CallEvent {
+	}
+
+	record CallRinging(CallSnapshot call) implements CallEvent {
+	}
+
+	record CallAnswered(CallSnapshot call) implements CallEvent {
+	}
+
+	record CallEnded(CallSnapshot call) implements CallEvent {
+	}
+}

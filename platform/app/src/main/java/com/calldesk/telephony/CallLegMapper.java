@@ -1,0 +1,8 @@
+package com.calldesk.telephony;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+import org.apache.ibatis.annotations.Mapper;
+
+@Mapper
+public interface CallLegMapper extends BaseMapper<CallLeg> {
+}

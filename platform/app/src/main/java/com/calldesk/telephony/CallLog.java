@@ -1,0 +1,74 @@
+package com.calldesk.telephony;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.sip.calls.CallObserver;
+import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.tenancy.TenantContext;
+
+/**
+ * Writes each call's record in its tenant's schema at every step — inserted when the call is
+ * offered, before any phone rings, so a node that dies mid-call leaves a record to close — and
+ * publishes the CTI event of the step.
+ */
+@Component
+class CallLog implements CallObserver {
+
+	private static final Logger log = LoggerFactory.getLogger(CallLog.class);
+
+	private final CallRecords records;
+
+	private final TenantDirectory tenants;
+
+	private final ApplicationEventPublisher events;
+
+	private final LongestIdleSeat idleSeats;
+
+	CallLog(CallRecords records, TenantDirectory tenants, ApplicationEventPublisher events, LongestIdleSeat idleSeats) {
+		this.records = records;
+		this.tenants = tenants;
+		this.events = events;
+		this.idleSeats = idleSeats;
+	}
+
+	@Override
+	public void offered(CallSnapshot call) {
+		step(call, () -> records.open(call), new CallEvent.CallOffered(call));
+	}
+
+	@Override
+	public void ringing(CallSnapshot call) {
+		step(call, () -> records.update(call), new CallEvent.CallRinging(call));
+	}
+
+	@Override
+	public void answered(CallSnapshot call) {
+		step(call, () -> records.update(call), new CallEvent.CallAnswered(call));
+	}
+
+	@Override
+	public void ended(CallSnapshot call) {
+		idleSeats.callEnded(call);
+		step(call, () -> records.close(call), new CallEvent.CallEnded(call));
+	}
+
+	private void step(CallSnapshot call, Runnable write, CallEvent event) {
+		try {
+			TenantContext.run(tenants.scopeOf(tenants.require(call.tenantId())), write);
+		}
+		catch (RuntimeException ex) {
+			log.error("Call record {} of tenant {} not written at {}", call.callId(), call.tenantCode(), call.state(), ex);
+		}
+		try {
+			events.publishEvent(event);
+		}
+		catch (RuntimeException ex) {
+			log.warn("A listener of {} failed", event.getClass().getSimpleName(), ex);
+		}
+	}
+}

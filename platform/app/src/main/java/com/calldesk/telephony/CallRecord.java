@@ -1,0 +1,182 @@
+package com.calldesk.telephony;
+
+import com.baomidou.mybatisplus.annotation.IdType;
+import com.baomidou.mybatisplus.annotation.TableId;
+import com.baomidou.mybatisplus.annotation.TableName;
+import java.time.Instant;
+
+/** The record of one call (CDR) in its tenant's schema. */
+@TableName("call_record")
+public class CallRecord {
+
+	@TableId(type = IdType.INPUT)
+	private String id;
+
+	private String direction;
+
+	private String customerNumber;
+
+	private String dialledNumber;
+
+	private Long trunkNumberId;
+
+	private String trunkNumber;
+
+	private String seat;
+
+	private String state;
+
+	private Instant offeredAt;
+
+	private Instant ringingAt;
+
+	private Instant answeredAt;
+
+	private Instant endedAt;
+
+	private String endedBy;
+
+	private String endReason;
+
+	private Integer sipStatus;
+
+	private String recording;
+
+	private String node;
+
+	public String getId() {
+		return id;
+	}
+
+	public void setId(String id) {
+		this.id = id;
+	}
+
+	public String getDirection() {
+		return direction;
+	}
+
+	public void setDirection(String direction) {
+		this.direction = direction;
+	}
+
+	public String getCustomerNumber() {
+		return customerNumber;
+	}
+
+	public void setCustomerNumber(String customerNumber) {
+		this.customerNumber = customerNumber;
+	}
+
+	public String getDialledNumber() {
+		return dialledNumber;
+	}
+
+	public void setDialledNumber(String dialledNumber) {
+		this.dialledNumber = dialledNumber;
+	}
+
+	public Long getTrunkNumberId() {
+		return trunkNumberId;
+	}
+
+	public void setTrunkNumberId(Long trunkNumberId) {
+		this.trunkNumberId = trunkNumberId;
+	}
+
+	public String getTrunkNumber() {
+		return trunkNumber;
+	}
+
+	public void setTrunkNumber(String trunkNumber) {
+		this.trunkNumber = trunkNumber;
+	}
+
+	public String getSeat() {
+		return seat;
+	}
+
+	public void setSeat(String seat) {
+		this.seat = seat;
+	}
+
+	public String getState() {
+		return state;
+	}
+
+	public void setState(String state) {
+		this.state = state;
+	}
+
+	public Instant getOfferedAt() {
+		return offeredAt;
+	}
+
+	public void setOfferedAt(Instant offeredAt) {
+		this.offeredAt = offeredAt;
+	}
+
+	public Instant getRingingAt() {
+		return ringingAt;
+	}
+
+	public void setRingingAt(Instant ringingAt) {
+		this.ringingAt = ringingAt;
+	}
+
+	public Instant getAnsweredAt() {
+		return answeredAt;
+	}
+
+	public void setAnsweredAt(Instant answeredAt) {
+		this.answeredAt = answeredAt;
+	}
+
+	public Instant getEndedAt() {
+		return endedAt;
+	}
+
+	public void setEndedAt(Instant endedAt) {
+		this.endedAt = endedAt;
+	}
+
+	public String getEndedBy() {
+		return endedBy;
+	}
+
+	public void setEndedBy(String endedBy) {
+		this.endedBy = endedBy;
+	}
+
+	public String getEndReason() {
+		return endReason;
+	}
+
+	public void setEndReason(String endReason) {
+		this.endReason = endReason;
+	}
+
+	public Integer getSipStatus() {
+		return sipStatus;
+	}
+
+	public void setSipStatus(Integer sipStatus) {
+		this.sipStatus = sipStatus;
+	}
+
+	public String getRecording() {
+		return recording;
+	}
+
+	public void setRecording(String recording) {
+		this.recording = recording;
+	}
+
+	public String getNode() {
+		return node;
+	}
+
+	public void setNode(String node) {
+		this.node = node;
+	}
+}

@@ -1,0 +1,41 @@
+package com.calldesk.telephony;
+
+import java.nio.file.Path;
+
+import com.calldesk.sip.calls.MediaAnchor;
+
+/**
+ * Media that is not anchored: SDP passes unchanged and the phones talk to each other directly.
+ * Used only until the relay of {@code platform/media} is wired in; nothing is recorded.
+ */
+final class PassThroughMedia implements MediaAnchor {
+
+	@Override
+	public Session open(String callId, String tenantCode) {
+		return new Session() {
+			@Override
+			public String toAgent(String customerSdp) {
+				return customerSdp;
+			}
+
+			@Override
+			public String toCustomer(String agentSdp) {
+				return agentSdp;
+			}
+
+			@Override
+			public boolean timedOut() {
+				return false;
+			}
+
+			@Override
+			public Path recording() {
+				return null;
+			}
+
+			@Override
+			public void close() {
+			}
+		};
+	}
+}

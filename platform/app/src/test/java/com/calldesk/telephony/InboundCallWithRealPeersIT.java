@@ -1,0 +1,168 @@
+package com.calldesk.telephony;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.calldesk.provisioning.resources.NumberAllocation;
+import com.calldesk.provisioning.resources.SeatAllocation;
+import com.calldesk.provisioning.tenants.ApplicationForm;
+import com.calldesk.provisioning.tenants.OpeningCallCenter;
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.sip.calls.ActiveCalls;
+import com.calldesk.support.Peers;
+import com.calldesk.tenancy.TenantContext;
+
+/**
+ * Inbound calls end to end with real peers: sipp plays the carrier (from the demo's trusted gateway
+ * 127.0.0.1) and, registered with digest, the seat's phone answering as UAS.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:inbound-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s" })
+class InboundCallWithRealPeersIT {
+
+	static final int SIP_PORT = Peers.freePort();
+
+	@DynamicPropertySource
+	static void sipPort(DynamicPropertyRegistry registry) {
+		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
+	}
+
+	@Autowired
+	CallRecords records;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Autowired
+	OpeningCallCenter opening;
+
+	@Autowired
+	NumberAllocation numbers;
+
+	@Autowired
+	SeatAllocation seats;
+
+	@Autowired
+	ActiveCalls active;
+
+	@Autowired
+	List<CallEvent> cti;
+
+	@Autowired
+	com.calldesk.state.ChannelCounter channels;
+
+	@Test
+	void aCarrierCallRingsTheRegisteredSeatIsAnsweredAndLeavesACompleteRecord() throws Exception {
+		int phone = Peers.freePort();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(phone), "-s", "ss2001000ss0001", "-au",
+				"ss2001000ss0001", "-ap", "Seat0001Demo")).isZero();
+		Process agent = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(phone));
+		assertThat(Peers.sipp(SIP_PORT, "uac", "-s", "01062345678", "-d", "1000")).as("carrier call").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone").isZero();
+
+		CallRecord record = latestRecordOf("2001000");
+		assertThat(record.getState()).isEqualTo("ENDED");
+		assertThat(record.getSeat()).isEqualTo("ss2001000ss0001");
+		assertThat(record.getTrunkNumber()).isEqualTo("+861062345678");
+		assertThat(record.getAnsweredAt()).isNotNull().isAfterOrEqualTo(record.getOfferedAt());
+		assertThat(record.getEndedAt()).isAfterOrEqualTo(record.getAnsweredAt());
+		assertThat(record.getEndedBy()).isEqualTo("CUSTOMER");
+		assertThat(record.getEndReason()).isEqualTo("customer-hangup");
+		assertThat(TenantContext.call(tenants.activeByCode("2001000").orElseThrow(), () -> records.legsOf(record.getId())))
+			.extracting(CallLeg::getKind).containsExactly("CUSTOMER", "AGENT");
+		assertThat(cti.stream().filter(e -> e.call().callId().equals(record.getId())).map(e -> e.getClass().getSimpleName()))
+			.containsExactly("CallOffered", "CallRinging", "CallAnswered", "CallEnded");
+		assertThat(active.size()).isZero();
+	}
+
+	@Test
+	void aNumberNobodyOwnsIsRefusedWith404() throws Exception {
+		assertThat(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "404"), "-s", "01099998888").waitFor()).isZero();
+	}
+
+	@Test
+	void anInviteFromAnAddressThatIsNoTrunkNeverGetsThrough() throws Exception {
+		int before = cti.size();
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "403"), "-i", "127.0.0.2", "-s",
+				"01062345678"))).isZero();
+		assertThat(cti).hasSize(before);
+	}
+
+	@Test
+	void aCallWithNoAgentRegisteredIsRefusedAndRecorded() throws Exception {
+		Opened tenant = openTenant("无人值守", "021-55550001", 5);
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "480"), "-s", "02155550001"))).isZero();
+		CallRecord record = latestRecordOf(tenant.code());
+		assertThat(record.getEndReason()).isEqualTo("no-agent");
+		assertThat(record.getSipStatus()).isEqualTo(480);
+		assertThat(record.getAnsweredAt()).isNull();
+	}
+
+	@Test
+	void aCallOverTheTrunkNumbersChannelLimitGets486AndTheChannelComesBack() throws Exception {
+		Opened tenant = openTenant("单线路", "021-55550002", 1);
+		var seat = seats.allocate(tenant.id(), 1, "test").get(0);
+		int phone = Peers.freePort();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(phone), "-s", seat.sipUsername(), "-au",
+				seat.sipUsername(), "-ap", seat.password())).isZero();
+		Process agent = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(phone));
+		Process first = Peers.sippAsync(SIP_PORT, "uac", Map.of(), "-s", "02155550002", "-d", "3000");
+		Peers.await(Duration.ofSeconds(10), "the first call to be answered",
+				() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantCode().equals(tenant.code())));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "486"), "-s", "02155550002")))
+			.as("second call while the only channel is in use").isZero();
+		assertThat(channels.inUse("trunk:" + tenant.trunkNumberId())).isEqualTo(1);
+		assertThat(Peers.finish(first)).isZero();
+		assertThat(Peers.finish(agent)).isZero();
+		assertThat(channels.inUse("trunk:" + tenant.trunkNumberId())).as("released when the call ended").isZero();
+	}
+
+	private CallRecord latestRecordOf(String tenantCode) {
+		return TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
+	}
+
+	private Opened openTenant(String name, String trunkNumber, int channels) {
+		var application = opening.apply(new ApplicationForm(name, "测试", "13800138000", null, 1, null));
+		var opened = opening.approve(application.getId(), "test");
+		var trunk = numbers.allocateTrunkNumber(opened.tenant().getId(), new NumberAllocation.TrunkNumberForm(trunkNumber, null, channels),
+				"test");
+		return new Opened(opened.tenant().getId(), opened.tenant().getCode(), trunk.getId());
+	}
+
+	record Opened(long id, String code, long trunkNumberId) {
+	}
+
+	@TestConfiguration
+	static class CtiCapture {
+
+		@Bean
+		List<CallEvent> cti() {
+			return new CopyOnWriteArrayList<>();
+		}
+
+		@Bean
+		Object ctiListener(List<CallEvent> cti) {
+			return new Object() {
+				@EventListener
+				void on(CallEvent event) {
+					cti.add(event);
+				}
+			};
+		}
+	}
+}

@@ -1,0 +1,35 @@
+package com.calldesk.sip.calls;
+
+import java.util.Map;
+
+import javax.sip.header.ToHeader;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import com.calldesk.sip.RequestHandler;
+import com.calldesk.sip.SipEndpoint;
+
+/** The method handlers of the B2BUA, one small lambda each, for the dispatcher's table. */
+public final class CallHandlers {
+
+	private CallHandlers() {
+	}
+
+	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua) {
+		return Map.of(
+				Request.INVITE, (event, transaction) -> {
+					String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
+					if (toTag == null) {
+						b2bua.inbound(event, transaction);
+					}
+					else {
+						// re-INVITE (hold, codec change) relay comes with the media anchoring of in-dialog offers
+						endpoint.respond(transaction, event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
+					}
+				},
+				Request.ACK, (event, transaction) -> {
+				},
+				Request.BYE, b2bua::bye,
+				Request.CANCEL, b2bua::cancel);
+	}
+}

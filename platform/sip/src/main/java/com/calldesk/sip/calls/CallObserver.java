@@ -1,0 +1,16 @@
+package com.calldesk.sip.calls;
+
+/**
+ * Hears every step of every call, in order per call: the application writes the call record and
+ * publishes CTI events from here. Called on SIP threads: it must be quick and must not throw.
+ */
+public interface CallObserver {
+
+	void offered(CallSnapshot call);
+
+	void ringing(CallSnapshot call);
+
+	void answered(CallSnapshot call);
+
+	void ended(CallSnapshot call);
+}

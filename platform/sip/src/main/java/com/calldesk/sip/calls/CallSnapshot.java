@@ -1,0 +1,13 @@
+package com.calldesk.sip.calls;
+
+import java.time.Instant;
+
+/**
+ * A call as the rest of the platform sees it at one moment: enough for a call record and for the
+ * CTI events. Times are null until they happen.
+ */
+public record CallSnapshot(String callId, long tenantId, String tenantCode, String direction, String customerNumber,
+		String dialledNumber, Long trunkNumberId, String trunkNumber, String seat, CallState state, Instant offeredAt,
+		Instant ringingAt, Instant answeredAt, Instant endedAt, String endedBy, String endReason, int sipStatus,
+		String recording, String node) {
+}

@@ -1,0 +1,26 @@
+package com.calldesk.sip.calls;
+
+import javax.sip.ResponseEvent;
+import javax.sip.TimeoutEvent;
+import javax.sip.message.Request;
+
+import com.calldesk.sip.ClientListener;
+
+/** Application data of a leg's dialog and transactions: which call, which side. */
+record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
+
+	@Override
+	public void onResponse(ResponseEvent event) {
+		String method = ((javax.sip.header.CSeqHeader) event.getResponse().getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
+		if (leg == Leg.AGENT && Request.INVITE.equals(method)) {
+			b2bua.agentAnswered(call, event);
+		}
+	}
+
+	@Override
+	public void onTimeout(TimeoutEvent event) {
+		if (leg == Leg.AGENT && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+			b2bua.agentTimedOut(call);
+		}
+	}
+}
