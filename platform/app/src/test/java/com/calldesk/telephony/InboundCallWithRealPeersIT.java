@@ -91,6 +91,31 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
+	void theCustomerHangingUpWhileThePhoneRingsCancelsTheAgentLeg() throws Exception {
+		Registered phone = registerNewSeat("取消测试", "021-55550003");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas-ring-until-cancel.xml", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-cancel.xml", Map.of(), "-s", "02155550003"))).as("customer").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone saw the CANCEL").isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getEndReason()).isEqualTo("customer-cancelled");
+		assertThat(record.getEndedBy()).isEqualTo("CUSTOMER");
+		assertThat(record.getRingingAt()).isNotNull();
+		assertThat(record.getAnsweredAt()).isNull();
+	}
+
+	@Test
+	void theAgentHangingUpFirstHangsUpTheCustomer() throws Exception {
+		Registered phone = registerNewSeat("坐席挂断", "021-55550004");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas-answer-then-hang-up.xml", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-hung-up-on.xml", Map.of(), "-s", "02155550004"))).as("customer").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone").isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getEndedBy()).isEqualTo("AGENT");
+		assertThat(record.getEndReason()).isEqualTo("agent-hangup");
+		assertThat(record.getAnsweredAt()).isNotNull();
+	}
+
+	@Test
 	void aNumberNobodyOwnsIsRefusedWith404() throws Exception {
 		assertThat(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "404"), "-s", "01099998888").waitFor()).isZero();
 	}
@@ -130,6 +155,19 @@ class InboundCallWithRealPeersIT {
 		assertThat(Peers.finish(first)).isZero();
 		assertThat(Peers.finish(agent)).isZero();
 		assertThat(channels.inUse("trunk:" + tenant.trunkNumberId())).as("released when the call ended").isZero();
+	}
+
+	/** A new tenant with a trunk number and one seat registered by sipp; the phone's port is free for a UAS. */
+	private Registered registerNewSeat(String name, String trunkNumber) throws Exception {
+		Opened tenant = openTenant(name, trunkNumber, 5);
+		var seat = seats.allocate(tenant.id(), 1, "test").get(0);
+		int port = Peers.freePort();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(port), "-s", seat.sipUsername(), "-au",
+				seat.sipUsername(), "-ap", seat.password())).isZero();
+		return new Registered(tenant.code(), port);
+	}
+
+	record Registered(String code, int port) {
 	}
 
 	private CallRecord latestRecordOf(String tenantCode) {

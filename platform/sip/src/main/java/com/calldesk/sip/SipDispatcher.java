@@ -78,8 +78,12 @@ final class SipDispatcher implements SipListener {
 			}
 			handler.handle(event, transaction);
 		}
-		catch (TransactionAlreadyExistsException | TransactionUnavailableException retransmission) {
+		catch (TransactionAlreadyExistsException retransmission) {
 			// the stack already answers retransmissions of a transaction we hold
+		}
+		catch (TransactionUnavailableException noDialog) {
+			// an in-dialog request for a dialog we do not have (or no longer have)
+			answerStatelessly(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
 		}
 		catch (Exception ex) {
 			log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);
@@ -149,6 +153,15 @@ final class SipDispatcher implements SipListener {
 		}
 		catch (Exception ex) {
 			log.warn("ACK handling failed", ex);
+		}
+	}
+
+	private void answerStatelessly(Request request, int status) {
+		try {
+			endpoint.respond(null, request, status);
+		}
+		catch (Exception ex) {
+			log.debug("Could not send {}", status, ex);
 		}
 	}
 

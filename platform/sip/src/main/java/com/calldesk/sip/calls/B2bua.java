@@ -202,10 +202,12 @@ public final class B2bua {
 
 	/** BYE from either side: answer it, end the call, and hang up the other side. */
 	void bye(RequestEvent event, ServerTransaction transaction) throws Exception {
-		endpoint.respond(transaction, event.getRequest(), Response.OK);
-		if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref) {
-			hangUp(ref.call(), ref.leg(), ref.leg() == Leg.CUSTOMER ? "customer-hangup" : "agent-hangup");
+		if (!(event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref)) {
+			endpoint.respond(transaction, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+			return;
 		}
+		endpoint.respond(transaction, event.getRequest(), Response.OK);
+		hangUp(ref.call(), ref.leg(), ref.leg() == Leg.CUSTOMER ? "customer-hangup" : "agent-hangup");
 	}
 
 	/** CANCEL of the customer's INVITE before it was answered. */

@@ -1,0 +1,193 @@
+package com.calldesk.media;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.channels.DatagramChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RTP relay of one node: hands out a pair of ports per call, relays between them on one
+ * selector thread, and records every call on one writer thread. Threads start with the relay and
+ * stop with {@link #close()}; no call ever gets a thread of its own.
+ */
+public final class MediaRelay implements AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(MediaRelay.class);
+
+	/** Call-IDs and tenant codes come off the wire: nothing but these may reach a file name. */
+	private static final Pattern UNSAFE = Pattern.compile("[^A-Za-z0-9._@+-]");
+
+	private static final int SOCKET_BUFFER = 256 * 1024;
+
+	private final MediaSettings settings;
+
+	private final RelayServices services;
+
+	private final Map<String, RelaySession> sessions = new ConcurrentHashMap<>();
+
+	private volatile boolean closed;
+
+	public MediaRelay(MediaSettings settings) {
+		this(settings, Clock.systemDefaultZone());
+	}
+
+	MediaRelay(MediaSettings settings, Clock clock) {
+		this.settings = settings;
+		this.services = new RelayServices(new Forwarder(), new Recorder(Recorder.QUEUE), new Prompts(),
+				new PortPool(settings.portMin(), settings.portMax()), clock, settings.rtpTimeout());
+		log.info("media relay on {} (advertised {}), RTP ports {}-{}, {} calls at most", settings.bindAddress(), settings.advertisedAddress(),
+				settings.portMin(), settings.portMax(), services.ports().capacity() / 2);
+	}
+
+	/**
+	 * Opens the media of a call: two ports and a recording.
+	 *
+	 * @throws MediaUnavailableException when fewer than two ports of the range can be had
+	 * @throws IllegalStateException when this call already has media, or the relay is closed
+	 */
+	public MediaSession open(String callId, String tenantCode) {
+		Objects.requireNonNull(callId, "callId");
+		Objects.requireNonNull(tenantCode, "tenantCode");
+		if (closed) {
+			throw new IllegalStateException("media relay is closed");
+		}
+		if (sessions.containsKey(callId)) {
+			throw new IllegalStateException("call " + callId + " already has media");
+		}
+		Bound customer = bind();
+		Bound agent;
+		try {
+			agent = bind();
+		}
+		catch (MediaUnavailableException e) {
+			customer.release(services.ports());
+			throw e;
+		}
+		RelaySession session = new RelaySession(callId, settings.advertisedAddress(), customer.channel(), customer.port(), agent.channel(),
+				agent.port(), createRecording(tenantCode, callId), services, this::closed);
+		if (sessions.putIfAbsent(callId, session) != null) {
+			customer.release(services.ports());
+			agent.release(services.ports());
+			throw new IllegalStateException("call " + callId + " already has media");
+		}
+		session.start();
+		return session;
+	}
+
+	public int activeSessions() {
+		return sessions.size();
+	}
+
+	/** Audio chunks the recorder had no room for since start: non-zero means the disk cannot keep up. */
+	public long recordingDrops() {
+		return services.recorder().drops();
+	}
+
+	private void closed(RelaySession session) {
+		sessions.remove(session.callId(), session);
+	}
+
+	private record Bound(DatagramChannel channel, int port) {
+
+		void release(PortPool ports) {
+			try {
+				channel.close();
+			}
+			catch (IOException e) {
+				log.debug("closing port {}", port, e);
+			}
+			ports.release(port);
+		}
+	}
+
+	/** The next even port that binds; ports taken by someone else go back to the end of the line. */
+	private Bound bind() {
+		PortPool ports = services.ports();
+		for (int attempts = ports.available(); attempts > 0; attempts--) {
+			OptionalInt port = ports.take();
+			if (port.isEmpty()) {
+				break;
+			}
+			DatagramChannel channel = null;
+			try {
+				channel = DatagramChannel.open();
+				channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+				channel.bind(new InetSocketAddress(settings.bindAddress(), port.getAsInt()));
+				channel.configureBlocking(false);
+				return new Bound(channel, port.getAsInt());
+			}
+			catch (IOException e) {
+				log.debug("RTP port {} cannot be bound: {}", port.getAsInt(), e.toString());
+				if (channel != null) {
+					new Bound(channel, port.getAsInt()).release(ports);
+				}
+				else {
+					ports.release(port.getAsInt());
+				}
+			}
+		}
+		throw new MediaUnavailableException("no free RTP port in " + settings.portMin() + "-" + settings.portMax());
+	}
+
+	/**
+	 * Creates the recording's file now, so that its name is reserved (two Call-IDs may clean up to
+	 * the same name) and it plays even if the call never sends a packet.
+	 */
+	private Path createRecording(String tenantCode, String callId) {
+		Path folder = settings.recordingsDir().resolve(safe(tenantCode)).resolve(LocalDate.now(services.clock()).toString());
+		String name = safe(callId);
+		Path path = folder.resolve(name + ".wav");
+		try {
+			Files.createDirectories(folder);
+			for (int n = 2;; n++) {
+				try {
+					WavFile.create(path, 2);
+					return path;
+				}
+				catch (FileAlreadyExistsException taken) {
+					path = folder.resolve(name + "-" + n + ".wav");
+				}
+			}
+		}
+		catch (IOException e) {
+			// the recorder tries again and reports; the call must not fail for want of a recording
+			log.error("cannot create recording {}", path, e);
+			return path;
+		}
+	}
+
+	static String safe(String name) {
+		String cleaned = UNSAFE.matcher(name).replaceAll("_");
+		if (cleaned.isEmpty() || cleaned.startsWith(".")) {
+			cleaned = "_" + cleaned;
+		}
+		return cleaned.length() > 120 ? cleaned.substring(0, 120) : cleaned;
+	}
+
+	/** Closes every session (completing its recording), then the threads. */
+	@Override
+	public void close() {
+		if (closed) {
+			return;
+		}
+		closed = true;
+		List.copyOf(sessions.values()).forEach(RelaySession::close);
+		services.prompts().close();
+		services.forwarder().close();
+		services.recorder().close();
+	}
+}

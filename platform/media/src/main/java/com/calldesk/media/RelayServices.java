@@ -1,0 +1,8 @@
+package com.calldesk.media;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** What every session of one relay shares: its threads, its ports, its clock and its timeout. */
+record RelayServices(Forwarder forwarder, Recorder recorder, Prompts prompts, PortPool ports, Clock clock, Duration rtpTimeout) {
+}

@@ -1,0 +1,96 @@
+package com.calldesk.media;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A plain UDP socket on loopback playing a phone or a trunk: builds G.711 RTP packets, sends them,
+ * and collects whatever arrives on a thread of its own.
+ */
+final class RtpPeer implements AutoCloseable {
+
+	final DatagramSocket socket;
+
+	final ConcurrentLinkedQueue<ByteBuffer> received = new ConcurrentLinkedQueue<>();
+
+	private final Thread reader;
+
+	RtpPeer() {
+		try {
+			socket = new DatagramSocket(0, InetAddress.getLoopbackAddress());
+			socket.setReceiveBufferSize(1 << 20);
+		}
+		catch (SocketException e) {
+			throw new UncheckedIOException(e);
+		}
+		reader = new Thread(this::read, "rtp-peer-" + socket.getLocalPort());
+		reader.setDaemon(true);
+		reader.start();
+	}
+
+	int port() {
+		return socket.getLocalPort();
+	}
+
+	void send(byte[] packet, int port) {
+		try {
+			socket.send(new DatagramPacket(packet, packet.length, InetAddress.getLoopbackAddress(), port));
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	/** The packets of a tone, 20 ms each, as a phone would send them. */
+	static List<byte[]> tone(double hertz, int packets, int payloadType, int ssrc) {
+		List<byte[]> stream = new ArrayList<>();
+		for (int n = 0; n < packets; n++) {
+			short[] samples = Tone.sine(hertz, 160, 8000, n * 160);
+			ByteBuffer packet = ByteBuffer.allocate(Rtp.HEADER + 160);
+			Rtp.writeHeader(packet, n == 0, payloadType, 1000 + n, 0xFFFFF000L + n * 160L, ssrc);
+			for (short sample : samples) {
+				packet.put(G711.encode(payloadType, sample));
+			}
+			stream.add(packet.array());
+		}
+		return stream;
+	}
+
+	/** Sends the packets at the real 20 ms pace, on an absolute schedule so the pace does not drift. */
+	static void paced(List<byte[]> packets, RtpPeer from, int to) {
+		long start = System.nanoTime();
+		for (int n = 0; n < packets.size(); n++) {
+			LockSupport.parkNanos(start + n * 20_000_000L - System.nanoTime());
+			from.send(packets.get(n), to);
+		}
+	}
+
+	private void read() {
+		byte[] buffer = new byte[2048];
+		while (!socket.isClosed()) {
+			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+			try {
+				socket.receive(packet);
+				received.add(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()).slice().duplicate().asReadOnlyBuffer());
+				buffer = new byte[2048];
+			}
+			catch (IOException closed) {
+				return;
+			}
+		}
+	}
+
+	@Override
+	public void close() {
+		socket.close();
+	}
+}
