@@ -54,7 +54,7 @@ class TelephonyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
-	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER";
+	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
 
 	@Bean
 	Locations locations(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {

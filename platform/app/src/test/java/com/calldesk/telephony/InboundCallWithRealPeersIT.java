@@ -116,6 +116,16 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
+	void holdAndUnholdReInvitesReachTheOtherSideAndBack() throws Exception {
+		Registered phone = registerNewSeat("保持测试", "021-55550005");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas-hold.xml", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-hold.xml", Map.of(), "-s", "02155550005")))
+			.as("customer got an answer to each re-INVITE").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone saw sendonly then sendrecv").isZero();
+		assertThat(latestRecordOf(phone.code()).getEndReason()).isEqualTo("customer-hangup");
+	}
+
+	@Test
 	void aNumberNobodyOwnsIsRefusedWith404() throws Exception {
 		assertThat(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "404"), "-s", "01099998888").waitFor()).isZero();
 	}

@@ -135,8 +135,17 @@ public final class B2bua {
 		transaction.sendRequest();
 	}
 
-	/** An answer from the agent's phone to our INVITE. */
+	/**
+	 * An answer from the agent's phone to our INVITE. The stack may hand a 180 and the 200 behind it to
+	 * two threads at once; holding the call's lock while relaying keeps them in order for the customer.
+	 */
 	void agentAnswered(Call call, ResponseEvent event) {
+		synchronized (call) {
+			relayAgentAnswer(call, event);
+		}
+	}
+
+	private void relayAgentAnswer(Call call, ResponseEvent event) {
 		Response response = event.getResponse();
 		int status = response.getStatusCode();
 		try {
@@ -159,7 +168,7 @@ public final class B2bua {
 	}
 
 	private void provisional(Call call, Response response) throws Exception {
-		if (response.getStatusCode() == Response.TRYING) {
+		if (response.getStatusCode() == Response.TRYING || call.state() == CallState.ANSWERED) {
 			return;
 		}
 		boolean cancel;

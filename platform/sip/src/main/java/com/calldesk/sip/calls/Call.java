@@ -43,6 +43,8 @@ public final class Call {
 
 	boolean cancelWhenProvisional;
 
+	boolean reinviting;
+
 	MediaAnchor.Session media;
 
 	private String seat;

@@ -4,7 +4,6 @@ import java.util.Map;
 
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
-import javax.sip.message.Response;
 
 import com.calldesk.sip.RequestHandler;
 import com.calldesk.sip.SipEndpoint;
@@ -16,6 +15,7 @@ public final class CallHandlers {
 	}
 
 	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua) {
+		InDialogRelay relay = new InDialogRelay(endpoint);
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {
 					String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
@@ -23,10 +23,10 @@ public final class CallHandlers {
 						b2bua.inbound(event, transaction);
 					}
 					else {
-						// re-INVITE (hold, codec change) relay comes with the media anchoring of in-dialog offers
-						endpoint.respond(transaction, event.getRequest(), Response.NOT_ACCEPTABLE_HERE);
+						relay.reinvite(event, transaction);
 					}
 				},
+				Request.INFO, relay::info,
 				Request.ACK, (event, transaction) -> {
 				},
 				Request.BYE, b2bua::bye,
