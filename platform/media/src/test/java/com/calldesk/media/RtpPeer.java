@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -80,8 +81,7 @@ final class RtpPeer implements AutoCloseable {
 			DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
 			try {
 				socket.receive(packet);
-				received.add(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()).slice().duplicate().asReadOnlyBuffer());
-				buffer = new byte[2048];
+				received.add(ByteBuffer.wrap(Arrays.copyOf(buffer, packet.getLength())));
 			}
 			catch (IOException closed) {
 				return;
