@@ -5,8 +5,9 @@ import java.nio.file.Path;
 import com.calldesk.sip.calls.MediaAnchor;
 
 /**
- * Media that is not anchored: SDP passes unchanged and the phones talk to each other directly.
- * Used only until the relay of {@code platform/media} is wired in; nothing is recorded.
+ * Media that is not anchored: SDP passes unchanged and the phones talk to each other directly,
+ * and nothing is recorded. Only with {@code calldesk.media.enabled=false} (a signalling-only node,
+ * or a signalling benchmark).
  */
 final class PassThroughMedia implements MediaAnchor {
 

@@ -3,6 +3,7 @@ package com.calldesk.telephony;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import com.calldesk.media.MediaRelay;
+import com.calldesk.media.MediaSettings;
 import com.calldesk.provisioning.resources.SipAccountProperties;
 import com.calldesk.sip.OptionsHandler;
 import com.calldesk.sip.RequestHandler;
@@ -84,9 +87,21 @@ class TelephonyConfiguration {
 		return active;
 	}
 
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "calldesk.media.enabled", havingValue = "true", matchIfMissing = true)
+	MediaRelay mediaRelay(MediaProperties media, SipServerProperties server, SipAccountProperties accounts, Environment environment) {
+		String advertised = media.advertisedAddress() != null && !media.advertisedAddress().isBlank() ? media.advertisedAddress()
+				: advertised(server, accounts);
+		Path recordings = media.recordingsDir() != null ? media.recordingsDir()
+				: Path.of(environment.getProperty("calldesk.data-dir", "./calldesk-data"), "recordings");
+		return new MediaRelay(new MediaSettings(media.bindAddress(), advertised, media.portMin(), media.portMax(), media.rtpTimeout(),
+				recordings));
+	}
+
 	@Bean
-	MediaAnchor mediaAnchor() {
-		return new PassThroughMedia();
+	MediaAnchor mediaAnchor(ObjectProvider<MediaRelay> relay, MediaProperties media, Clock clock) {
+		MediaRelay available = relay.getIfAvailable();
+		return available == null ? new PassThroughMedia() : new RelayMedia(available, media.rtpTimeout(), clock);
 	}
 
 	@Bean

@@ -81,14 +81,46 @@ public final class Peers {
 
 	/** Starts baresip with one account and no UI; the caller stops it. */
 	public static Process baresip(String account) throws IOException {
+		return baresip(account, null);
+	}
+
+	/**
+	 * Starts baresip playing {@code tone} as its microphone (or nothing), on loopback only, with one
+	 * account; {@code commands} (such as "/dial sip:…") run at start. The caller stops it.
+	 */
+	public static Process baresip(String account, Path tone, String... commands) throws IOException {
 		Path config = Files.createTempDirectory("baresip");
-		Files.writeString(config.resolve("config"), String.join("\n", "poll_method\t\tepoll",
-				"sip_listen\t\t127.0.0.1:" + freePort(), "module_path\t\t/usr/lib/baresip/modules", "module\t\t\tg711.so",
-				"module_app\t\taccount.so", ""));
+		// baresip binds TLS on the SIP port + 1: take a port whose neighbour is free too
+		int port = freePort();
+		while (!isFree(port + 1)) {
+			port = freePort();
+		}
+		List<String> lines = new ArrayList<>(List.of("poll_method\t\tepoll", "sip_listen\t\t127.0.0.1:" + port,
+				"net_interface\t\t127.0.0.1", "module_path\t\t/usr/lib/baresip/modules", "module\t\t\tg711.so", "module\t\t\taufile.so",
+				"module_app\t\taccount.so", "module_app\t\tmenu.so", "audio_alert\t\taufile,/dev/null",
+				"audio_player\t\taufile," + config.resolve("heard.wav")));
+		if (tone != null) {
+			lines.add("audio_source\t\taufile," + tone);
+		}
+		Files.writeString(config.resolve("config"), String.join("\n", lines) + "\n");
 		Files.writeString(config.resolve("accounts"), account + "\n");
-		return new ProcessBuilder("baresip", "-f", config.toString()).redirectErrorStream(true)
+		List<String> command = new ArrayList<>(List.of("baresip", "-f", config.toString()));
+		for (String c : commands) {
+			command.addAll(List.of("-e", c));
+		}
+		return new ProcessBuilder(command).directory(config.toFile()).redirectErrorStream(true)
 			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
 			.redirectOutput(config.resolve("baresip.log").toFile()).start();
+	}
+
+	private static boolean isFree(int port) {
+		try (DatagramSocket udp = new DatagramSocket(port, InetAddress.getLoopbackAddress());
+				ServerSocket tcp = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+			return true;
+		}
+		catch (IOException taken) {
+			return false;
+		}
 	}
 
 	/** Waits until the condition holds, checking every 50 ms, failing after {@code limit}. */

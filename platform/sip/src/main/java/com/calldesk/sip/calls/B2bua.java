@@ -26,9 +26,9 @@ import com.calldesk.sip.registrar.Locations;
 import com.calldesk.state.ChannelCounter;
 
 /**
- * Inbound calls: trunk leg in, agent leg out, answers relayed back, either side may end it. Every
- * end path goes through {@link #finish}, which acts once per call: the channel is released, media
- * closed and the observer told, whatever ended the call first.
+ * Calls through the B2BUA: the leg that came in, the leg we send out, answers relayed back, either
+ * side may end it. Every end path goes through {@link #finish}, which acts once per call: channels
+ * released, media closed and the observer told, whatever ended the call first.
  */
 public final class B2bua {
 
@@ -68,13 +68,13 @@ public final class B2bua {
 		this.clock = clock;
 	}
 
-	/** A new INVITE from outside. Only a configured trunk address may bring one in: nothing else ever reaches a seat or a trunk. */
+	boolean fromTrunk(Request invite) {
+		return trunks.isTrunkAddress(SipEndpoint.sourceOf(invite).address());
+	}
+
+	/** A new INVITE from a trunk: the dialled number picks the tenant, a seat of it gets the call. */
 	void inbound(RequestEvent event, ServerTransaction transaction) throws Exception {
 		Request invite = event.getRequest();
-		if (!trunks.isTrunkAddress(SipEndpoint.sourceOf(invite).address())) {
-			endpoint.respond(transaction, invite, Response.FORBIDDEN);
-			return;
-		}
 		String dialled = invite.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
 		Optional<InboundRoute> route = dialled == null ? Optional.empty() : trunks.inboundRoute(dialled);
 		if (route.isEmpty()) {
@@ -89,63 +89,74 @@ public final class B2bua {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
-		Call call = new Call(UUID.randomUUID().toString(), route.get(), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled,
-				node, clock, transaction, endpoint.newTag());
-		transaction.setApplicationData(new LegRef(call, Leg.CUSTOMER, this));
-		call.customerDialog = endpoint.provider().getNewDialog(transaction);
-		call.customerDialog.setApplicationData(new LegRef(call, Leg.CUSTOMER, this));
-		active.add(call);
-		observer.offered(call.snapshot());
-		endpoint.respond(transaction, invite, Response.TRYING);
-		offerToAgent(call, new String(invite.getRawContent(), StandardCharsets.UTF_8));
-	}
-
-	private void offerToAgent(Call call, String customerSdp) throws Exception {
-		String agentSdp;
-		try {
-			call.media = media.open(call.id(), call.route().tenantCode());
-			agentSdp = call.media.toAgent(customerSdp);
-		}
-		catch (UnsupportedMediaException ex) {
-			failCustomer(call, Response.NOT_ACCEPTABLE_HERE, "no-codec");
-			return;
-		}
-		catch (RuntimeException ex) {
-			log.warn("Media for call {} failed", call.id(), ex);
-			failCustomer(call, Response.SERVICE_UNAVAILABLE, "media-unavailable");
+		Call call = admit(transaction, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
+		String agentSdp = openMedia(call);
+		if (agentSdp == null) {
 			return;
 		}
 		Optional<String> seat = seats.pick(call.route().tenantId(), aor -> !locations.of(aor).isEmpty());
 		Optional<Binding> phone = seat.flatMap(s -> locations.of(s).stream().findFirst());
 		if (phone.isEmpty()) {
-			failCustomer(call, Response.TEMPORARILY_UNAVAILABLE, "no-agent");
+			failIn(call, Response.TEMPORARILY_UNAVAILABLE, "no-agent");
 			return;
 		}
 		call.seat(seat.get());
-		Request invite = AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp);
+		sendOut(call, AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp));
+	}
+
+	/** Takes the INVITE on: the call exists from here, with its dialog, record and 100 Trying. */
+	Call admit(ServerTransaction transaction, CallRoute route, String customerNumber, String dialled) throws Exception {
+		Call call = new Call(UUID.randomUUID().toString(), route, customerNumber, dialled, node, clock, transaction, endpoint.newTag());
+		LegRef in = new LegRef(call, call.inLeg(), this);
+		transaction.setApplicationData(in);
+		call.inDialog = endpoint.provider().getNewDialog(transaction);
+		call.inDialog.setApplicationData(in);
+		active.add(call);
+		observer.offered(call.snapshot());
+		endpoint.respond(transaction, call.inRequest, Response.TRYING);
+		return call;
+	}
+
+	/** The relay's SDP for the out leg, or null when the call was refused (no codec, no media). */
+	String openMedia(Call call) {
+		try {
+			call.media = media.open(call.id(), call.route().tenantCode());
+			return call.relaySdp(call.inLeg(), new String(call.inRequest.getRawContent(), StandardCharsets.UTF_8));
+		}
+		catch (UnsupportedMediaException ex) {
+			failIn(call, Response.NOT_ACCEPTABLE_HERE, "no-codec");
+		}
+		catch (RuntimeException ex) {
+			log.warn("Media for call {} failed", call.id(), ex);
+			failIn(call, Response.SERVICE_UNAVAILABLE, "media-unavailable");
+		}
+		return null;
+	}
+
+	void sendOut(Call call, Request invite) throws Exception {
 		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(invite);
-		LegRef agent = new LegRef(call, Leg.AGENT, this);
-		transaction.setApplicationData(agent);
+		LegRef out = new LegRef(call, call.outLeg(), this);
+		transaction.setApplicationData(out);
 		Dialog dialog = endpoint.provider().getNewDialog(transaction);
-		dialog.setApplicationData(agent);
+		dialog.setApplicationData(out);
 		synchronized (call) {
-			call.agentInvite = transaction;
-			call.agentDialog = dialog;
+			call.outInvite = transaction;
+			call.outDialog = dialog;
 		}
 		transaction.sendRequest();
 	}
 
 	/**
-	 * An answer from the agent's phone to our INVITE. The stack may hand a 180 and the 200 behind it to
-	 * two threads at once; holding the call's lock while relaying keeps them in order for the customer.
+	 * An answer to the INVITE we sent out. The stack may hand a 180 and the 200 behind it to two
+	 * threads at once; holding the call's lock while relaying keeps them in order.
 	 */
-	void agentAnswered(Call call, ResponseEvent event) {
+	void outAnswered(Call call, ResponseEvent event) {
 		synchronized (call) {
-			relayAgentAnswer(call, event);
+			relayOutAnswer(call, event);
 		}
 	}
 
-	private void relayAgentAnswer(Call call, ResponseEvent event) {
+	private void relayOutAnswer(Call call, ResponseEvent event) {
 		Response response = event.getResponse();
 		int status = response.getStatusCode();
 		try {
@@ -156,14 +167,15 @@ public final class B2bua {
 				accepted(call, event);
 			}
 			else if (call.state() != CallState.ENDED) {
-				int toCustomer = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE
-						? Response.BUSY_HERE : Response.TEMPORARILY_UNAVAILABLE;
-				failCustomer(call, toCustomer, status == Response.BUSY_HERE ? "agent-busy" : "agent-rejected-" + status);
+				boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
+				String who = call.outLeg() == Leg.AGENT ? "agent" : "customer";
+				failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : status,
+						who + (busy ? "-busy" : "-rejected-" + status));
 			}
 		}
 		catch (Exception ex) {
 			log.warn("Relaying {} on call {} failed", status, call.id(), ex);
-			hangUp(call, Leg.AGENT, "error");
+			hangUp(call, call.outLeg(), "error");
 		}
 	}
 
@@ -173,23 +185,23 @@ public final class B2bua {
 		}
 		boolean cancel;
 		synchronized (call) {
-			call.agentProvisional = true;
+			call.outProvisional = true;
 			cancel = call.cancelWhenProvisional;
 		}
 		if (cancel) {
-			cancelAgent(call);
+			cancelOut(call);
 			return;
 		}
 		if (call.ringing()) {
 			observer.ringing(call.snapshot());
 		}
-		Response relayed = endpoint.messages().createResponse(response.getStatusCode(), call.customerRequest);
-		toCustomer(call, relayed, response.getRawContent());
-		call.customerInvite.sendResponse(relayed);
+		Response relayed = endpoint.messages().createResponse(response.getStatusCode(), call.inRequest);
+		toIn(call, relayed, response.getRawContent());
+		call.inInvite.sendResponse(relayed);
 	}
 
 	private void accepted(Call call, ResponseEvent event) throws Exception {
-		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.agentDialog;
+		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.outDialog;
 		long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
 		dialog.sendAck(dialog.createAck(cseq));
 		if (call.state() == CallState.ENDED) {
@@ -199,14 +211,15 @@ public final class B2bua {
 		if (!call.answered()) {
 			return;
 		}
-		Response ok = endpoint.messages().createResponse(Response.OK, call.customerRequest);
-		toCustomer(call, ok, event.getResponse().getRawContent());
-		call.customerInvite.sendResponse(ok);
+		Response ok = endpoint.messages().createResponse(Response.OK, call.inRequest);
+		toIn(call, ok, event.getResponse().getRawContent());
+		call.inInvite.sendResponse(ok);
 		observer.answered(call.snapshot());
 	}
 
-	void agentTimedOut(Call call) {
-		failCustomer(call, Response.TEMPORARILY_UNAVAILABLE, "agent-no-answer");
+	void outTimedOut(Call call) {
+		failIn(call, call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : Response.REQUEST_TIMEOUT,
+				(call.outLeg() == Leg.AGENT ? "agent" : "customer") + "-no-answer");
 	}
 
 	/** BYE from either side: answer it, end the call, and hang up the other side. */
@@ -219,7 +232,7 @@ public final class B2bua {
 		hangUp(ref.call(), ref.leg(), ref.leg() == Leg.CUSTOMER ? "customer-hangup" : "agent-hangup");
 	}
 
-	/** CANCEL of the customer's INVITE before it was answered. */
+	/** CANCEL of the incoming INVITE before it was answered. */
 	void cancel(RequestEvent event, ServerTransaction transaction) throws Exception {
 		endpoint.respond(transaction, event.getRequest(), Response.OK);
 		ServerTransaction invite = ((gov.nist.javax.sip.stack.SIPServerTransaction) transaction).getCanceledInviteTransaction();
@@ -227,41 +240,42 @@ public final class B2bua {
 			return;
 		}
 		Call call = ref.call();
-		if (!finish(call, Leg.CUSTOMER, "customer-cancelled", Response.REQUEST_TERMINATED)) {
+		String who = call.inLeg() == Leg.CUSTOMER ? "customer" : "agent";
+		if (!finish(call, call.inLeg(), who + "-cancelled", Response.REQUEST_TERMINATED)) {
 			return;
 		}
-		endpoint.respond(invite, call.customerRequest, Response.REQUEST_TERMINATED, r -> tagged(call, r));
+		endpoint.respond(invite, call.inRequest, Response.REQUEST_TERMINATED, r -> tagged(call, r));
 		boolean provisional;
 		synchronized (call) {
-			provisional = call.agentProvisional;
+			provisional = call.outProvisional;
 			call.cancelWhenProvisional = !provisional;
 		}
 		if (provisional) {
-			cancelAgent(call);
+			cancelOut(call);
 		}
 	}
 
-	/** Ends an established or ringing call from one side and hangs up the other. */
+	/** Ends a call from one side (or from CallDesk, {@code by} null) and hangs up the other side(s). */
 	void hangUp(Call call, Leg by, String reason) {
 		CallState before = call.state();
 		if (!finish(call, by, reason, 0)) {
 			return;
 		}
 		try {
-			if (by != Leg.AGENT && call.agentDialog != null) {
+			if (by != call.outLeg() && call.outDialog != null) {
 				if (before == CallState.ANSWERED) {
-					bye(call.agentDialog);
+					bye(call.outDialog);
 				}
-				else if (call.agentProvisional) {
-					cancelAgent(call);
+				else if (call.outProvisional) {
+					cancelOut(call);
 				}
 			}
-			if (by != Leg.CUSTOMER) {
+			if (by != call.inLeg()) {
 				if (before == CallState.ANSWERED) {
-					bye(call.customerDialog);
+					bye(call.inDialog);
 				}
 				else {
-					endpoint.respond(call.customerInvite, call.customerRequest, Response.TEMPORARILY_UNAVAILABLE, r -> tagged(call, r));
+					endpoint.respond(call.inInvite, call.inRequest, Response.TEMPORARILY_UNAVAILABLE, r -> tagged(call, r));
 				}
 			}
 		}
@@ -270,12 +284,13 @@ public final class B2bua {
 		}
 	}
 
-	private void failCustomer(Call call, int status, String reason) {
-		if (!finish(call, Leg.AGENT, reason, status)) {
+	/** Refuses the incoming INVITE with {@code status}, ending the call. */
+	void failIn(Call call, int status, String reason) {
+		if (!finish(call, call.outLeg(), reason, status)) {
 			return;
 		}
 		try {
-			endpoint.respond(call.customerInvite, call.customerRequest, status, r -> tagged(call, r));
+			endpoint.respond(call.inInvite, call.inRequest, status, r -> tagged(call, r));
 		}
 		catch (Exception ex) {
 			log.debug("Could not refuse call {}: {}", call.id(), ex.toString());
@@ -287,7 +302,7 @@ public final class B2bua {
 		if (!call.end(by, reason, status)) {
 			return false;
 		}
-		channels.release(call.route().channelKey());
+		call.channelKeys().forEach(channels::release);
 		if (call.media != null) {
 			call.media.close();
 		}
@@ -296,13 +311,13 @@ public final class B2bua {
 		return true;
 	}
 
-	private void cancelAgent(Call call) {
+	private void cancelOut(Call call) {
 		try {
-			ClientTransaction cancel = endpoint.provider().getNewClientTransaction(call.agentInvite.createCancel());
+			ClientTransaction cancel = endpoint.provider().getNewClientTransaction(call.outInvite.createCancel());
 			cancel.sendRequest();
 		}
 		catch (Exception ex) {
-			log.debug("CANCEL towards the agent of call {} failed: {}", call.id(), ex.toString());
+			log.debug("CANCEL of the out leg of call {} failed: {}", call.id(), ex.toString());
 		}
 	}
 
@@ -313,19 +328,19 @@ public final class B2bua {
 		dialog.sendRequest(transaction);
 	}
 
-	private void toCustomer(Call call, Response response, byte[] agentSdp) throws Exception {
+	private void toIn(Call call, Response response, byte[] sdp) throws Exception {
 		tagged(call, response);
 		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
 		contact.setPort(endpoint.port());
 		response.addHeader(endpoint.headers().createContactHeader(endpoint.addresses().createAddress(contact)));
-		if (agentSdp != null && agentSdp.length > 0) {
-			response.setContent(call.media.toCustomer(new String(agentSdp, StandardCharsets.UTF_8)),
+		if (sdp != null && sdp.length > 0) {
+			response.setContent(call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8)),
 					endpoint.headers().createContentTypeHeader("application", "sdp"));
 		}
 	}
 
 	private static void tagged(Call call, Response response) throws java.text.ParseException {
-		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.customerTag);
+		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.inTag);
 	}
 
 	/** Ends calls whose media stopped (RTP timeout): both sides are hung up. */
@@ -337,7 +352,15 @@ public final class B2bua {
 		}
 	}
 
-	private static String userOf(FromHeader from) {
+	SipEndpoint endpoint() {
+		return endpoint;
+	}
+
+	ChannelCounter channels() {
+		return channels;
+	}
+
+	static String userOf(FromHeader from) {
 		return from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
 	}
 }

@@ -2,6 +2,7 @@ package com.calldesk.sip.calls;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
@@ -9,15 +10,15 @@ import javax.sip.ServerTransaction;
 import javax.sip.message.Request;
 
 /**
- * One call through the B2BUA: its two legs, its media and its explicit state. Events of one call
- * arrive on several stack threads, so every change goes through this object's lock; the lock is
- * never held while sending (JAIN-SIP may block on TCP).
+ * One call through the B2BUA: the leg that came in (the customer's from a trunk, or an agent's from a
+ * phone) and the leg we sent out, its media and its explicit state. Events of one call arrive on
+ * several stack threads, so every change goes through this object's lock.
  */
 public final class Call {
 
 	private final String id;
 
-	private final InboundRoute route;
+	private final CallRoute route;
 
 	private final String customerNumber;
 
@@ -27,19 +28,19 @@ public final class Call {
 
 	private final Clock clock;
 
-	final ServerTransaction customerInvite;
+	final ServerTransaction inInvite;
 
-	final Request customerRequest;
+	final Request inRequest;
 
-	final String customerTag;
+	final String inTag;
 
-	Dialog customerDialog;
+	Dialog inDialog;
 
-	ClientTransaction agentInvite;
+	ClientTransaction outInvite;
 
-	Dialog agentDialog;
+	Dialog outDialog;
 
-	boolean agentProvisional;
+	boolean outProvisional;
 
 	boolean cancelWhenProvisional;
 
@@ -65,17 +66,17 @@ public final class Call {
 
 	private int sipStatus;
 
-	Call(String id, InboundRoute route, String customerNumber, String dialledNumber, String node, Clock clock,
-			ServerTransaction customerInvite, String customerTag) {
+	Call(String id, CallRoute route, String customerNumber, String dialledNumber, String node, Clock clock,
+			ServerTransaction inInvite, String inTag) {
 		this.id = id;
 		this.route = route;
 		this.customerNumber = customerNumber;
 		this.dialledNumber = dialledNumber;
 		this.node = node;
 		this.clock = clock;
-		this.customerInvite = customerInvite;
-		this.customerRequest = customerInvite.getRequest();
-		this.customerTag = customerTag;
+		this.inInvite = inInvite;
+		this.inRequest = inInvite.getRequest();
+		this.inTag = inTag;
 		this.offeredAt = clock.instant();
 	}
 
@@ -83,8 +84,34 @@ public final class Call {
 		return id;
 	}
 
-	InboundRoute route() {
+	CallRoute route() {
 		return route;
+	}
+
+	boolean inbound() {
+		return route.inbound();
+	}
+
+	/** The side that sent us the INVITE. */
+	Leg inLeg() {
+		return inbound() ? Leg.CUSTOMER : Leg.AGENT;
+	}
+
+	Leg outLeg() {
+		return inLeg().other();
+	}
+
+	Dialog dialogOf(Leg leg) {
+		return leg == inLeg() ? inDialog : outDialog;
+	}
+
+	/** SDP from one side, rewritten by the media anchor for the other. */
+	String relaySdp(Leg from, String sdp) {
+		return from == Leg.CUSTOMER ? media.toAgent(sdp) : media.toCustomer(sdp);
+	}
+
+	List<String> channelKeys() {
+		return route.channelKeys();
 	}
 
 	synchronized void seat(String seat) {
@@ -136,9 +163,9 @@ public final class Call {
 	}
 
 	synchronized CallSnapshot snapshot() {
-		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), "INBOUND", customerNumber, dialledNumber,
-				route.trunkNumberId(), route.trunkNumber(), seat, state, offeredAt, ringingAt, answeredAt, endedAt,
-				endedBy == null ? null : endedBy.name(), endReason, sipStatus,
+		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), inbound() ? "INBOUND" : "OUTBOUND", customerNumber,
+				dialledNumber, route.trunkNumberId(), route.trunkNumber(), route.displayNumber(), seat, state, offeredAt, ringingAt,
+				answeredAt, endedAt, endedBy == null ? (state == CallState.ENDED ? "SYSTEM" : null) : endedBy.name(), endReason, sipStatus,
 				media == null || media.recording() == null ? null : media.recording().toString(), node);
 	}
 }

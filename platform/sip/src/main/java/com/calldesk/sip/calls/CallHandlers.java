@@ -19,8 +19,11 @@ public final class CallHandlers {
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {
 					String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
-					if (toTag == null) {
+					if (toTag == null && b2bua.fromTrunk(event.getRequest())) {
 						b2bua.inbound(event, transaction);
+					}
+					else if (toTag == null) {
+						endpoint.respond(transaction, event.getRequest(), javax.sip.message.Response.FORBIDDEN);
 					}
 					else {
 						relay.reinvite(event, transaction);

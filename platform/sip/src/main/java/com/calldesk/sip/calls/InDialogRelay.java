@@ -56,11 +56,10 @@ final class InDialogRelay {
 		}
 		try {
 			String sdp = new String(request.getRawContent(), StandardCharsets.UTF_8);
-			Dialog other = ref.leg() == Leg.CUSTOMER ? call.agentDialog : call.customerDialog;
+			Dialog other = call.dialogOf(ref.leg().other());
 			Request relayed = other.createRequest(Request.INVITE);
 			relayed.addHeader(contact());
-			relayed.setContent(ref.leg() == Leg.CUSTOMER ? call.media.toAgent(sdp) : call.media.toCustomer(sdp),
-					endpoint.headers().createContentTypeHeader("application", "sdp"));
+			relayed.setContent(call.relaySdp(ref.leg(), sdp), endpoint.headers().createContentTypeHeader("application", "sdp"));
 			ClientTransaction out = endpoint.provider().getNewClientTransaction(relayed);
 			out.setApplicationData(new Pending(call, ref.leg(), transaction));
 			other.sendRequest(out);
@@ -82,7 +81,7 @@ final class InDialogRelay {
 			return;
 		}
 		endpoint.respond(transaction, event.getRequest(), Response.OK);
-		Dialog other = ref.leg() == Leg.CUSTOMER ? ref.call().agentDialog : ref.call().customerDialog;
+		Dialog other = ref.call().dialogOf(ref.leg().other());
 		Request info = other.createRequest(Request.INFO);
 		if (event.getRequest().getRawContent() != null) {
 			info.setContent(event.getRequest().getRawContent(), (javax.sip.header.ContentTypeHeader) event.getRequest()
@@ -132,8 +131,7 @@ final class InDialogRelay {
 					back.addHeader(contact());
 					if (answer.getRawContent() != null) {
 						String sdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);
-						back.setContent(from == Leg.CUSTOMER ? call.media.toCustomer(sdp) : call.media.toAgent(sdp),
-								endpoint.headers().createContentTypeHeader("application", "sdp"));
+						back.setContent(call.relaySdp(from.other(), sdp), endpoint.headers().createContentTypeHeader("application", "sdp"));
 					}
 				}
 				original.sendResponse(back);

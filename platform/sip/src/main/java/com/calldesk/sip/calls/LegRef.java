@@ -12,15 +12,15 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 	@Override
 	public void onResponse(ResponseEvent event) {
 		String method = ((javax.sip.header.CSeqHeader) event.getResponse().getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
-		if (leg == Leg.AGENT && Request.INVITE.equals(method)) {
-			b2bua.agentAnswered(call, event);
+		if (leg == call.outLeg() && Request.INVITE.equals(method)) {
+			b2bua.outAnswered(call, event);
 		}
 	}
 
 	@Override
 	public void onTimeout(TimeoutEvent event) {
-		if (leg == Leg.AGENT && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
-			b2bua.agentTimedOut(call);
+		if (leg == call.outLeg() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+			b2bua.outTimedOut(call);
 		}
 	}
 }

@@ -1,0 +1,93 @@
+package com.calldesk.telephony;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import com.calldesk.media.MediaRelay;
+import com.calldesk.media.MediaSession;
+import com.calldesk.media.Sdp;
+import com.calldesk.sip.calls.MediaAnchor;
+import com.calldesk.sip.calls.UnsupportedMediaException;
+
+/**
+ * Media anchored on CallDesk's relay: every SDP the B2BUA relays names the relay's address and the
+ * port facing the other side, and tells the relay where that side expects media (latching may
+ * correct it from the first packet). Every connected call is recorded.
+ *
+ * <p>A call counts as dead when no RTP flows either way, or when the customer's side alone has sent
+ * nothing for the RTP timeout: a carrier leg that vanished must not keep an agent on a silent line.
+ * The agent's side alone is not watched, because a phone holding a call may stop sending.
+ */
+final class RelayMedia implements MediaAnchor {
+
+	private final MediaRelay relay;
+
+	private final Duration rtpTimeout;
+
+	private final Clock clock;
+
+	RelayMedia(MediaRelay relay, Duration rtpTimeout, Clock clock) {
+		this.relay = relay;
+		this.rtpTimeout = rtpTimeout;
+		this.clock = clock;
+	}
+
+	@Override
+	public Session open(String callId, String tenantCode) {
+		MediaSession session = relay.open(callId, tenantCode);
+		return new Session() {
+
+			private long customerPackets = -1;
+
+			private Instant customerLastHeard = clock.instant();
+			@Override
+			public String toAgent(String customerSdp) {
+				Sdp offer = usable(customerSdp);
+				session.customerRemote(offer.connectionAddress(), offer.audioPort());
+				return offer.rewrite(session.address(), session.agentPort());
+			}
+
+			@Override
+			public String toCustomer(String agentSdp) {
+				Sdp answer = usable(agentSdp);
+				session.agentRemote(answer.connectionAddress(), answer.audioPort());
+				return answer.rewrite(session.address(), session.customerPort());
+			}
+
+			@Override
+			public synchronized boolean timedOut() {
+				long packets = session.packetsFromCustomer();
+				if (packets != customerPackets) {
+					customerPackets = packets;
+					customerLastHeard = clock.instant();
+				}
+				return session.timedOut() || Duration.between(customerLastHeard, clock.instant()).compareTo(rtpTimeout) > 0;
+			}
+
+			@Override
+			public Path recording() {
+				return session.recording();
+			}
+
+			@Override
+			public void close() {
+				session.close();
+			}
+		};
+	}
+
+	private static Sdp usable(String text) {
+		try {
+			Sdp sdp = Sdp.parse(text);
+			if (!sdp.hasUsableCodec()) {
+				throw new UnsupportedMediaException("no PCMU or PCMA offered");
+			}
+			return sdp;
+		}
+		catch (IllegalArgumentException ex) {
+			throw new UnsupportedMediaException(ex.getMessage());
+		}
+	}
+}

@@ -1,0 +1,16 @@
+package com.calldesk.sip.calls;
+
+import java.util.List;
+
+/**
+ * What a call was routed by: its tenant, the trunk number (inbound) or display number (outbound) it
+ * uses, and the channels it holds until it ends.
+ */
+record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNumberId, String trunkNumber, String displayNumber,
+		List<String> channelKeys) {
+
+	static CallRoute of(InboundRoute route) {
+		return new CallRoute(true, route.tenantId(), route.tenantCode(), route.trunkNumberId(), route.trunkNumber(), null,
+				List.of(route.channelKey()));
+	}
+}
