@@ -22,6 +22,8 @@ public class CallRecord {
 
 	private String trunkNumber;
 
+	private String displayNumber;
+
 	private String seat;
 
 	private String state;
@@ -90,6 +92,14 @@ public class CallRecord {
 
 	public void setTrunkNumber(String trunkNumber) {
 		this.trunkNumber = trunkNumber;
+	}
+
+	public String getDisplayNumber() {
+		return displayNumber;
+	}
+
+	public void setDisplayNumber(String displayNumber) {
+		this.displayNumber = displayNumber;
 	}
 
 	public String getSeat() {

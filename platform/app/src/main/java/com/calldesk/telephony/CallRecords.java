@@ -82,6 +82,7 @@ public class CallRecords {
 		record.setDialledNumber(call.dialledNumber());
 		record.setTrunkNumberId(call.trunkNumberId());
 		record.setTrunkNumber(call.trunkNumber());
+		record.setDisplayNumber(call.displayNumber());
 		record.setSeat(call.seat());
 		record.setState(call.state().name());
 		record.setOfferedAt(call.offeredAt());

@@ -40,6 +40,6 @@ class SeatAccountDirectory implements SeatAccounts {
 		if (tenant == null || !TenantStatus.ACTIVE.name().equals(tenant.getStatus())) {
 			return Optional.empty();
 		}
-		return Optional.of(new SeatAccount(seat.getTenantId(), seat.getId(), seat.getSipUsername(), seat.getRealm(), seat.getHa1()));
+		return Optional.of(new SeatAccount(seat.getTenantId(), tenant.getCode(), seat.getId(), seat.getSipUsername(), seat.getRealm(), seat.getHa1()));
 	}
 }

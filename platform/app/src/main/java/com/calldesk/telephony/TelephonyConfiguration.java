@@ -33,6 +33,7 @@ import com.calldesk.sip.calls.B2bua;
 import com.calldesk.sip.calls.CallHandlers;
 import com.calldesk.sip.calls.CallObserver;
 import com.calldesk.sip.calls.MediaAnchor;
+import com.calldesk.sip.calls.OutboundRouting;
 import com.calldesk.sip.calls.SeatPicker;
 import com.calldesk.sip.calls.TrunkDirectory;
 import com.calldesk.sip.SipServer;
@@ -45,6 +46,7 @@ import com.calldesk.sip.registrar.RedisLocations;
 import com.calldesk.sip.registrar.Registrar;
 import com.calldesk.sip.registrar.RegistrationEvents;
 import com.calldesk.sip.registrar.SeatAccounts;
+import com.calldesk.sip.registrar.SeatAuthentication;
 import com.calldesk.state.ChannelCounter;
 import com.calldesk.state.ExpiringCounters;
 import com.calldesk.state.InMemoryChannelCounter;
@@ -114,7 +116,7 @@ class TelephonyConfiguration {
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
 			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
 			SeatPicker picker, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
-			ScheduledExecutorService callSweeper) throws Exception {
+			ScheduledExecutorService callSweeper, OutboundRouting outbound) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
 		String node = sipNode.id();
 		SipSettings settings = new SipSettings(server.bindHost(), advertised(server, accounts), port, server.trunkPort(),
@@ -129,7 +131,8 @@ class TelephonyConfiguration {
 		SipServer sip = SipServer.start(settings, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
 			b2bua[0] = new B2bua(endpoint, trunks, picker, locations, channels, media, calls, active, node, clock);
-			Map<String, RequestHandler> handlers = new HashMap<>(CallHandlers.of(endpoint, b2bua[0]));
+			Map<String, RequestHandler> handlers = new HashMap<>(
+					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
 			handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock));
 			handlers.put("OPTIONS", new OptionsHandler(endpoint, ALLOW));
 			return handlers;

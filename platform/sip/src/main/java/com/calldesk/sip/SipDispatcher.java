@@ -81,9 +81,12 @@ final class SipDispatcher implements SipListener {
 		catch (TransactionAlreadyExistsException retransmission) {
 			// the stack already answers retransmissions of a transaction we hold
 		}
-		catch (TransactionUnavailableException noDialog) {
-			// an in-dialog request for a dialog we do not have (or no longer have)
-			answerStatelessly(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+		catch (TransactionUnavailableException refused) {
+			// the stack would not take the request on: an in-dialog request for a dialog we do not have
+			// (481), or a new request missing what every request needs, such as Max-Forwards (400)
+			log.debug("No transaction for {} from {}: {}", method, SipEndpoint.sourceOf(request).hostPort(), refused.getMessage());
+			boolean inDialog = ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getTag() != null;
+			answerStatelessly(request, inDialog ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.BAD_REQUEST);
 		}
 		catch (Exception ex) {
 			log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);

@@ -81,6 +81,15 @@ class MalformedSipTest {
 	}
 
 	@Test
+	void aNewRequestWithoutMaxForwardsIs400() {
+		try (SipProbe probe = new SipProbe(port)) {
+			probe.sendRaw(options(probe.port()).replace("Max-Forwards: 70\r\n", "").replace("OPTIONS", "REGISTER"));
+			assertThat(probe.await().status()).isEqualTo(400);
+			assertStillServing(probe);
+		}
+	}
+
+	@Test
 	void garbageAndEmptyDatagramsAreDropped() {
 		try (SipProbe probe = new SipProbe(port)) {
 			probe.timeout(500);

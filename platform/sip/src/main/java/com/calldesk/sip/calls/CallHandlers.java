@@ -7,6 +7,7 @@ import javax.sip.message.Request;
 
 import com.calldesk.sip.RequestHandler;
 import com.calldesk.sip.SipEndpoint;
+import com.calldesk.sip.registrar.SeatAuthentication;
 
 /** The method handlers of the B2BUA, one small lambda each, for the dispatcher's table. */
 public final class CallHandlers {
@@ -14,16 +15,17 @@ public final class CallHandlers {
 	private CallHandlers() {
 	}
 
-	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua) {
+	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua, SeatAuthentication seats, OutboundRouting routing) {
 		InDialogRelay relay = new InDialogRelay(endpoint);
+		OutboundCalls outbound = new OutboundCalls(b2bua, seats, routing);
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {
 					String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
-					if (toTag == null && b2bua.fromTrunk(event.getRequest())) {
+					if (toTag == null && b2bua.fromTrunk(event.getRequest()) && !seats.claimsSeat(event.getRequest())) {
 						b2bua.inbound(event, transaction);
 					}
 					else if (toTag == null) {
-						endpoint.respond(transaction, event.getRequest(), javax.sip.message.Response.FORBIDDEN);
+						outbound.dial(event, transaction);
 					}
 					else {
 						relay.reinvite(event, transaction);

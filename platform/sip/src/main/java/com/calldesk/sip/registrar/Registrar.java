@@ -32,22 +32,17 @@ import com.calldesk.sip.SipEndpoint.Source;
 import com.calldesk.state.Throttle;
 
 /**
- * REGISTER. Every request is challenged until it carries a valid digest for a seat account; an
- * unknown account and a wrong password both end in the same 403, after the same hash work. Failing
- * sources are dropped silently for a while, failing accounts refused for a while.
+ * REGISTER. Every request is challenged until it carries a valid digest for a seat account
+ * ({@link SeatAuthentication}: unknown accounts and wrong passwords end alike, failures throttled);
+ * then its contacts are bound, refreshed or removed.
  */
 public final class Registrar implements RequestHandler {
-
-	/** HA1 of no account: unknown usernames are checked against it so they cost what a wrong password costs. */
-	private static final String NO_ACCOUNT_HA1 = Digest.md5("no-such-account:calldesk:" + Math.random());
 
 	private final SipEndpoint endpoint;
 
 	private final Policy policy;
 
-	private final SeatAccounts accounts;
-
-	private final Nonces nonces;
+	private final SeatAuthentication authentication;
 
 	private final Locations locations;
 
@@ -59,8 +54,7 @@ public final class Registrar implements RequestHandler {
 			RegistrationEvents events, Clock clock) {
 		this.endpoint = endpoint;
 		this.policy = policy;
-		this.accounts = accounts;
-		this.nonces = nonces;
+		this.authentication = new SeatAuthentication(endpoint, policy, accounts, nonces);
 		this.locations = locations;
 		this.events = events;
 		this.clock = clock;
@@ -69,47 +63,10 @@ public final class Registrar implements RequestHandler {
 	@Override
 	public void handle(RequestEvent event, ServerTransaction transaction) throws Exception {
 		Request request = event.getRequest();
-		Source source = SipEndpoint.sourceOf(request);
-		if (policy.sources().isBlocked(source.address())) {
-			return;
+		Optional<SeatAccount> account = authentication.authenticate(transaction, request, false, true);
+		if (account.isPresent()) {
+			register(transaction, request, account.get(), SipEndpoint.sourceOf(request));
 		}
-		AuthorizationHeader auth = (AuthorizationHeader) request.getHeader(AuthorizationHeader.NAME);
-		if (auth == null) {
-			challenge(transaction, request, false);
-			return;
-		}
-		Nonces.Verdict nonce = nonces.consume(auth.getNonce());
-		if (nonce != Nonces.Verdict.VALID) {
-			if (nonce == Nonces.Verdict.INVALID) {
-				policy.sources().failed(source.address());
-			}
-			challenge(transaction, request, nonce == Nonces.Verdict.STALE);
-			return;
-		}
-		Optional<SeatAccount> account = authenticate(auth, request, source);
-		if (account.isEmpty()) {
-			endpoint.respond(transaction, request, Response.FORBIDDEN);
-			return;
-		}
-		register(transaction, request, account.get(), source);
-	}
-
-	private Optional<SeatAccount> authenticate(AuthorizationHeader auth, Request request, Source source) {
-		String username = auth.getUsername() == null ? "" : auth.getUsername();
-		if (policy.accounts().isBlocked(username)) {
-			policy.sources().failed(source.address());
-			return Optional.empty();
-		}
-		Optional<SeatAccount> account = accounts.byUsername(username);
-		boolean realmMatches = policy.realm().equals(auth.getRealm());
-		boolean digestMatches = Digest.matches(auth, request.getMethod(), account.map(SeatAccount::ha1).orElse(NO_ACCOUNT_HA1));
-		if (account.isPresent() && realmMatches && digestMatches && username.equals(toUser(request))) {
-			policy.accounts().succeeded(username);
-			return account;
-		}
-		policy.accounts().failed(username);
-		policy.sources().failed(source.address());
-		return Optional.empty();
 	}
 
 	private void register(ServerTransaction transaction, Request request, SeatAccount account, Source source) throws Exception {
@@ -185,18 +142,6 @@ public final class Registrar implements RequestHandler {
 		return fixed.toString();
 	}
 
-	private void challenge(ServerTransaction transaction, Request request, boolean stale) throws Exception {
-		WWWAuthenticateHeader header = endpoint.headers().createWWWAuthenticateHeader("Digest");
-		header.setRealm(policy.realm());
-		header.setNonce(nonces.issue());
-		header.setAlgorithm("MD5");
-		header.setQop("auth");
-		if (stale) {
-			header.setStale(true);
-		}
-		endpoint.respond(transaction, request, Response.UNAUTHORIZED, response -> response.addHeader(header));
-	}
-
 	private void dated(Response response) {
 		GregorianCalendar now = new GregorianCalendar(java.util.TimeZone.getTimeZone("GMT"));
 		now.setTimeInMillis(clock.millis());
@@ -210,11 +155,6 @@ public final class Registrar implements RequestHandler {
 			contacts.add((ContactHeader) headers.next());
 		}
 		return contacts;
-	}
-
-	private static String toUser(Request request) {
-		ToHeader to = (ToHeader) request.getHeader(ToHeader.NAME);
-		return to != null && to.getAddress().getURI() instanceof SipURI sip ? sip.getUser() : null;
 	}
 
 	private static String userAgent(Request request) {

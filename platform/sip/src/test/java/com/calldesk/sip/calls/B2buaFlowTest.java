@@ -23,7 +23,12 @@ import com.calldesk.sip.SipServer;
 import com.calldesk.sip.SipSettings;
 import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.InMemoryLocations;
+import com.calldesk.sip.registrar.Nonces;
+import com.calldesk.sip.registrar.Registrar;
+import com.calldesk.sip.registrar.SeatAuthentication;
 import com.calldesk.state.InMemoryChannelCounter;
+import com.calldesk.state.InMemoryExpiringCounters;
+import com.calldesk.state.Throttle;
 
 /** Caller, CallDesk and callee in one JVM on loopback: the B2BUA's call flows message by message. */
 class B2buaFlowTest {
@@ -37,6 +42,8 @@ class B2buaFlowTest {
 	final List<String> observed = new CopyOnWriteArrayList<>();
 
 	final List<String> relayedOffers = new CopyOnWriteArrayList<>();
+
+	final InMemoryExpiringCounters counters = new InMemoryExpiringCounters(Clock.systemUTC());
 
 	SipServer server;
 
@@ -61,7 +68,12 @@ class B2buaFlowTest {
 		server = SipServer.start(settings, endpoint -> {
 			B2bua b2bua = new B2bua(endpoint, trunks, (tenant, reachable) -> Optional.of("seat1").filter(reachable), locations, channels,
 					new RecordingMedia(), new Observer(), new ActiveCalls(), "node-a", Clock.systemUTC());
-			return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua));
+			SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
+					new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+					new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))), username -> Optional.empty(),
+					new Nonces("k".getBytes(), Duration.ofMinutes(5), counters, Clock.systemUTC()));
+			return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats,
+					(tenant, dialled) -> new OutboundRouting.Refused(403, "test")));
 		});
 	}
 

@@ -51,7 +51,7 @@ class RegistrarTest {
 	void start() throws Exception {
 		port = FreePort.find();
 		SeatAccounts accounts = username -> USER.equals(username)
-				? Optional.of(new SeatAccount(1, 11, USER, "calldesk", SipProbe.md5(USER + ":calldesk:" + PASSWORD)))
+				? Optional.of(new SeatAccount(1, "2001000", 11, USER, "calldesk", SipProbe.md5(USER + ":calldesk:" + PASSWORD)))
 				: Optional.empty();
 		Nonces nonces = new Nonces("secret".getBytes(), Duration.ofMinutes(5), counters, clock);
 		Registrar.Policy policy = new Registrar.Policy("calldesk", 60, 3600, "node-a",

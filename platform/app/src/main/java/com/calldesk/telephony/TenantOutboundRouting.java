@@ -1,0 +1,93 @@
+package com.calldesk.telephony;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+
+import org.springframework.stereotype.Component;
+
+import com.calldesk.phone.PhoneNumber;
+import com.calldesk.phone.PhoneNumbers;
+import com.calldesk.provisioning.resources.DisplayNumber;
+import com.calldesk.provisioning.resources.DisplayNumberMapper;
+import com.calldesk.provisioning.resources.Gateway;
+import com.calldesk.provisioning.resources.GatewayMapper;
+import com.calldesk.sip.calls.OutboundRouting;
+
+/**
+ * A seat's call out: only valid Chinese numbers (no international or premium-rate destinations),
+ * through the tenant's own gateway or else a carrier's, shown with the tenant's display numbers —
+ * those in the callee's region first (B1 local presence), the others after.
+ */
+@Component
+class TenantOutboundRouting implements OutboundRouting {
+
+	private final GatewayMapper gateways;
+
+	private final DisplayNumberMapper displayNumbers;
+
+	TenantOutboundRouting(GatewayMapper gateways, DisplayNumberMapper displayNumbers) {
+		this.gateways = gateways;
+		this.displayNumbers = displayNumbers;
+	}
+
+	@Override
+	public Decision route(long tenantId, String dialled) {
+		Optional<PhoneNumber> callee = PhoneNumbers.parse(dialled);
+		if (callee.isEmpty()) {
+			return new Refused(404, "invalid-number");
+		}
+		if (!callee.get().e164().startsWith("+86")) {
+			return new Refused(403, "international-not-enabled");
+		}
+		if (callee.get().kind() == PhoneNumber.Kind.SERVICE && callee.get().e164().matches("\\+86(1[0-9]{2,4}|9[0-9]{4,5})")) {
+			return new Refused(403, "premium-not-enabled");
+		}
+		Optional<Gateway> gateway = gatewayOf(tenantId);
+		if (gateway.isEmpty()) {
+			return new Refused(503, "no-gateway");
+		}
+		List<DisplayNumberChoice> choices = displayNumbers
+			.selectList(Wrappers.<DisplayNumber>lambdaQuery().eq(DisplayNumber::getTenantId, tenantId).orderByAsc(DisplayNumber::getId))
+			.stream()
+			.sorted(Comparator.comparing((DisplayNumber d) -> !sameRegion(d, callee.get())))
+			.map(d -> new DisplayNumberChoice(d.getId(), d.getNumber(), asDialled(d.getNumber()), d.getChannelLimit()))
+			.toList();
+		if (choices.isEmpty()) {
+			return new Refused(403, "no-display-number");
+		}
+		Gateway gw = gateway.get();
+		return new Route(callee.get().e164(), asDialled(callee.get().e164()), gw.getHost(), gw.getPort(), gw.getTransport(), gw.getId(),
+				gw.getChannelLimit(), choices);
+	}
+
+	private Optional<Gateway> gatewayOf(long tenantId) {
+		Optional<Gateway> own = gateways.selectList(Wrappers.<Gateway>lambdaQuery().eq(Gateway::getTenantId, tenantId)
+			.orderByAsc(Gateway::getId)).stream().findFirst();
+		return own.isPresent() ? own
+				: gateways.selectList(Wrappers.<Gateway>lambdaQuery().isNull(Gateway::getTenantId).orderByAsc(Gateway::getId)).stream()
+					.findFirst();
+	}
+
+	/** Regions compare by their city: the geocoder says 北京市 for a Beijing mobile and for a Beijing landline alike. */
+	private static boolean sameRegion(DisplayNumber display, PhoneNumber callee) {
+		String region = display.getRegionZh();
+		String calleeRegion = callee.regionZh();
+		return region != null && calleeRegion != null && !region.isBlank() && !calleeRegion.isBlank()
+				&& (calleeRegion.contains(region) || region.contains(calleeRegion));
+	}
+
+	/** The national form carriers expect: 13800138000, 01062345678. */
+	private static String asDialled(String e164) {
+		PhoneNumberUtil util = PhoneNumberUtil.getInstance();
+		try {
+			return util.format(util.parse(e164, "CN"), PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+		}
+		catch (com.google.i18n.phonenumbers.NumberParseException ex) {
+			return e164.replace("+86", "");
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package com.calldesk.sip.calls;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sip.RequestEvent;
+import javax.sip.ServerTransaction;
+import javax.sip.address.SipURI;
+import javax.sip.message.Request;
+import javax.sip.message.Response;
+
+import com.calldesk.sip.SipEndpoint;
+import com.calldesk.sip.registrar.SeatAccount;
+import com.calldesk.sip.registrar.SeatAuthentication;
+
+/**
+ * A seat dialling out from its phone: digest-authenticated (407), routed by the tenant's rules,
+ * sent through the tenant's gateway with a display number that has a free channel — the one in the
+ * callee's region first (local presence). Anything else never reaches a trunk.
+ */
+final class OutboundCalls {
+
+	private final B2bua b2bua;
+
+	private final SeatAuthentication authentication;
+
+	private final OutboundRouting routing;
+
+	OutboundCalls(B2bua b2bua, SeatAuthentication authentication, OutboundRouting routing) {
+		this.b2bua = b2bua;
+		this.authentication = authentication;
+		this.routing = routing;
+	}
+
+	void dial(RequestEvent event, ServerTransaction transaction) throws Exception {
+		Request invite = event.getRequest();
+		SipEndpoint endpoint = b2bua.endpoint();
+		Optional<SeatAccount> seat = authentication.authenticate(transaction, invite, true, false);
+		if (seat.isEmpty()) {
+			return;
+		}
+		String dialled = invite.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+		OutboundRouting.Decision decision = dialled == null ? new OutboundRouting.Refused(Response.NOT_FOUND, "no-number")
+				: routing.route(seat.get().tenantId(), dialled);
+		if (decision instanceof OutboundRouting.Refused refused) {
+			endpoint.respond(transaction, invite, refused.status());
+			return;
+		}
+		if (invite.getRawContent() == null) {
+			endpoint.respond(transaction, invite, Response.NOT_ACCEPTABLE_HERE);
+			return;
+		}
+		OutboundRouting.Route route = (OutboundRouting.Route) decision;
+		List<String> held = new ArrayList<>();
+		Optional<OutboundRouting.DisplayNumberChoice> display = takeChannels(route, held);
+		if (display.isEmpty()) {
+			held.forEach(b2bua.channels()::release);
+			endpoint.respond(transaction, invite, Response.BUSY_HERE);
+			return;
+		}
+		CallRoute callRoute = new CallRoute(false, seat.get().tenantId(), seat.get().tenantCode(), null, null, display.get().number(),
+				held);
+		Call call = b2bua.admit(transaction, callRoute, route.customerNumber(), dialled);
+		call.seat(seat.get().username());
+		String sdp = b2bua.openMedia(call);
+		if (sdp != null) {
+			b2bua.sendOut(call, GatewayInvite.build(endpoint, call, route, display.get(), sdp));
+		}
+	}
+
+	/** The gateway's channel, then the first display number with a free one; everything taken is listed in {@code held}. */
+	private Optional<OutboundRouting.DisplayNumberChoice> takeChannels(OutboundRouting.Route route, List<String> held) {
+		if (!b2bua.channels().tryAcquire(route.gatewayChannelKey(), route.gatewayChannels())) {
+			return Optional.empty();
+		}
+		held.add(route.gatewayChannelKey());
+		for (OutboundRouting.DisplayNumberChoice choice : route.displayNumbers()) {
+			if (b2bua.channels().tryAcquire(choice.channelKey(), choice.channels())) {
+				held.add(choice.channelKey());
+				return Optional.of(choice);
+			}
+		}
+		return Optional.empty();
+	}
+}

@@ -1,0 +1,37 @@
+package com.calldesk.sip.calls;
+
+import java.util.List;
+
+/** Where a seat's call to a number goes: implemented by the application over the platform schema. */
+public interface OutboundRouting {
+
+	Decision route(long tenantId, String dialled);
+
+	/** The answer for one dialled number. */
+	sealed interface Decision permits Route, Refused {
+	}
+
+	/**
+	 * Out through a gateway. {@code calledNumber} is the number as the gateway wants it dialled;
+	 * {@code displayNumbers} are tried in order (region match first) until one has a free channel.
+	 */
+	record Route(String customerNumber, String calledNumber, String gatewayHost, int gatewayPort, String transport, long gatewayId,
+			int gatewayChannels, List<DisplayNumberChoice> displayNumbers) implements Decision {
+
+		String gatewayChannelKey() {
+			return "gateway:" + gatewayId;
+		}
+	}
+
+	/** Not allowed or not possible, with the SIP status to answer and a reason for the record. */
+	record Refused(int status, String reason) implements Decision {
+	}
+
+	/** A display number (外显号码): E.164 for the record, as dialled for the From, and its channel cap. */
+	record DisplayNumberChoice(long id, String number, String asDialled, int channels) {
+
+		String channelKey() {
+			return "display:" + id;
+		}
+	}
+}
