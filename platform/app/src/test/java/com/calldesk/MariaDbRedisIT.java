@@ -67,6 +67,31 @@ class MariaDbRedisIT {
 	@Autowired
 	RedissonClient redisson;
 
+	@Autowired
+	com.calldesk.telephony.CtiBus cti;
+
+	@Autowired
+	java.util.List<com.calldesk.telephony.CallEvent> heard;
+
+	@org.springframework.boot.test.context.TestConfiguration
+	static class Heard {
+
+		@org.springframework.context.annotation.Bean
+		java.util.List<com.calldesk.telephony.CallEvent> heard() {
+			return new java.util.concurrent.CopyOnWriteArrayList<>();
+		}
+
+		@org.springframework.context.annotation.Bean
+		Object heardListener(java.util.List<com.calldesk.telephony.CallEvent> heard) {
+			return new Object() {
+				@org.springframework.context.event.EventListener
+				void on(com.calldesk.telephony.CallEvent event) {
+					heard.add(event);
+				}
+			};
+		}
+	}
+
 	@BeforeAll
 	static void dropEverythingAPreviousRunLeft() throws Exception {
 		try (Connection connection = DriverManager.getConnection(SERVER); Statement statement = connection.createStatement()) {
@@ -162,6 +187,28 @@ class MariaDbRedisIT {
 			.isEqualTo(expected);
 		assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT balance_after_fen) FROM calldeskit.balance_entry WHERE tenant_id = ?", Integer.class,
 				a.id())).isEqualTo(12);
+	}
+
+	@Test
+	void ctiEventsTravelOnTheRedisTopicAndComeBackAsLocalEvents() throws Exception {
+		java.util.List<String> onTheWire = new java.util.concurrent.CopyOnWriteArrayList<>();
+		int wire = redisson.getTopic("calldeskit:cti", org.redisson.client.codec.StringCodec.INSTANCE)
+			.addListener(String.class, (channel, message) -> onTheWire.add(message));
+		try {
+			var call = new com.calldesk.sip.calls.CallSnapshot("call-1", 7, "2001007", "INBOUND", "+8613800138000", "01062345678", 3L,
+					"+861062345678", null, "ss2001007ss0001", com.calldesk.sip.calls.CallState.ANSWERED, java.time.Instant.now(),
+					java.time.Instant.now(), java.time.Instant.now(), null, null, null, 200, null, "node-a");
+			cti.publish(new com.calldesk.telephony.CallEvent.CallAnswered(call));
+			com.calldesk.support.Peers.await(java.time.Duration.ofSeconds(10), "the event to come back from Redis",
+					() -> heard.stream().anyMatch(e -> e.call().callId().equals("call-1")));
+			assertThat(onTheWire).singleElement().asString().contains("\"type\":\"CallAnswered\"").contains("ss2001007ss0001");
+			assertThat(heard).filteredOn(e -> e.call().callId().equals("call-1")).singleElement()
+				.isInstanceOf(com.calldesk.telephony.CallEvent.CallAnswered.class)
+				.satisfies(e -> assertThat(e.call().answeredAt()).isNotNull());
+		}
+		finally {
+			redisson.getTopic("calldeskit:cti").removeListener(wire);
+		}
 	}
 
 	@Test

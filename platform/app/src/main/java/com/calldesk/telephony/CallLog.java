@@ -3,7 +3,6 @@ package com.calldesk.telephony;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 import com.calldesk.provisioning.tenants.TenantDirectory;
@@ -25,11 +24,11 @@ class CallLog implements CallObserver {
 
 	private final TenantDirectory tenants;
 
-	private final ApplicationEventPublisher events;
+	private final CtiBus events;
 
 	private final LongestIdleSeat idleSeats;
 
-	CallLog(CallRecords records, TenantDirectory tenants, ApplicationEventPublisher events, LongestIdleSeat idleSeats) {
+	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events, LongestIdleSeat idleSeats) {
 		this.records = records;
 		this.tenants = tenants;
 		this.events = events;
@@ -65,7 +64,7 @@ class CallLog implements CallObserver {
 			log.error("Call record {} of tenant {} not written at {}", call.callId(), call.tenantCode(), call.state(), ex);
 		}
 		try {
-			events.publishEvent(event);
+			events.publish(event);
 		}
 		catch (RuntimeException ex) {
 			log.warn("A listener of {} failed", event.getClass().getSimpleName(), ex);

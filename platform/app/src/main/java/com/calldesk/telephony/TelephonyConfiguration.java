@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -67,6 +68,16 @@ class TelephonyConfiguration {
 			return new RedisLocations(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), clock);
 		}
 		return new InMemoryLocations(clock);
+	}
+
+	@Bean
+	CtiBus ctiBus(Environment environment, ObjectProvider<RedissonClient> redisson, ApplicationEventPublisher local,
+			ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisCtiBus(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"),
+					json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build()), local);
+		}
+		return local::publishEvent;
 	}
 
 	@Bean
