@@ -62,6 +62,15 @@ class ArchitectureTest {
 	}
 
 	@Test
+	void mediaCodeTouchesNoSqlNoHttpNoSpringAndNothingAboveIt() {
+		noClasses().that().resideInAPackage("com.calldesk.media..")
+			.should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "java.sql..", "javax.sql..", "jakarta.servlet..",
+					"java.net.http..", "com.calldesk.sip..", "com.calldesk.provisioning..", "com.calldesk.telephony..", "com.calldesk.tenancy..",
+					"com.calldesk.system..")
+			.check(CLASSES);
+	}
+
+	@Test
 	void noFieldInjection() {
 		noFields().should().beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class).check(CLASSES);
 	}
