@@ -12,15 +12,12 @@ import javax.sip.RequestEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.address.URI;
-import javax.sip.header.AuthorizationHeader;
 import javax.sip.header.CSeqHeader;
 import javax.sip.header.CallIdHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.ExpiresHeader;
 import javax.sip.header.Header;
-import javax.sip.header.ToHeader;
 import javax.sip.header.UserAgentHeader;
-import javax.sip.header.WWWAuthenticateHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
