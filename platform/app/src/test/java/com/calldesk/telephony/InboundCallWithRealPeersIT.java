@@ -66,6 +66,15 @@ class InboundCallWithRealPeersIT {
 	@Autowired
 	com.calldesk.state.ChannelCounter channels;
 
+	@Autowired
+	SipNode node;
+
+	@Autowired
+	OpenCallsAtStart restart;
+
+	@Autowired
+	CallRecordMapper recordRows;
+
 	@Test
 	void aCarrierCallRingsTheRegisteredSeatIsAnsweredAndLeavesACompleteRecord() throws Exception {
 		int phone = Peers.freePort();
@@ -126,14 +135,53 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
+	void anOfferWithoutPcmuOrPcmaIsRefusedWith488AndRecorded() throws Exception {
+		Registered phone = registerNewSeat("编码测试", "021-55550006");
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-g729-only.xml", Map.of("expect", "488"), "-s", "02155550006"))).isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getEndReason()).isEqualTo("no-codec");
+		assertThat(record.getSipStatus()).isEqualTo(488);
+	}
+
+	@Test
+	void aNodeThatStoppedMidCallClosesItsOpenRecordsAtStart() {
+		var demo = tenants.activeByCode("2001000").orElseThrow();
+		CallRecord open = new CallRecord();
+		open.setId("orphan-" + System.nanoTime());
+		open.setDirection("INBOUND");
+		open.setState("ANSWERED");
+		open.setOfferedAt(java.time.Instant.now().minusSeconds(60));
+		open.setAnsweredAt(java.time.Instant.now().minusSeconds(50));
+		open.setNode(node.id());
+		CallRecord elsewhere = new CallRecord();
+		elsewhere.setId("other-node-" + System.nanoTime());
+		elsewhere.setDirection("INBOUND");
+		elsewhere.setState("ANSWERED");
+		elsewhere.setOfferedAt(java.time.Instant.now().minusSeconds(60));
+		elsewhere.setNode("another-node");
+		TenantContext.run(demo, () -> {
+			recordRows.insert(open);
+			recordRows.insert(elsewhere);
+		});
+
+		restart.afterSingletonsInstantiated();
+
+		CallRecord closed = TenantContext.call(demo, () -> records.find(open.getId()));
+		assertThat(closed.getEndedAt()).isNotNull();
+		assertThat(closed.getEndReason()).isEqualTo("node-restart");
+		assertThat(closed.getEndedBy()).isEqualTo("SYSTEM");
+		assertThat(TenantContext.call(demo, () -> records.find(elsewhere.getId())).getEndedAt()).as("another node's call").isNull();
+	}
+
+	@Test
 	void aNumberNobodyOwnsIsRefusedWith404() throws Exception {
 		assertThat(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "404"), "-s", "01099998888").waitFor()).isZero();
 	}
 
 	@Test
-	void anInviteFromAnAddressThatIsNoTrunkNeverGetsThrough() throws Exception {
+	void anInviteFromAnAddressThatIsNoTrunkMustAuthenticateAsASeatAndGetsNowhereWithout() throws Exception {
 		int before = cti.size();
-		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "403"), "-i", "127.0.0.2", "-s",
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "407"), "-i", "127.0.0.2", "-s",
 				"01062345678"))).isZero();
 		assertThat(cti).hasSize(before);
 	}

@@ -208,6 +208,10 @@ public final class B2bua {
 			bye(dialog);
 			return;
 		}
+		// a phone that answered has rung, even if its 180 is overtaken by the 200 on another stack thread
+		if (call.ringing()) {
+			observer.ringing(call.snapshot());
+		}
 		if (!call.answered()) {
 			return;
 		}
