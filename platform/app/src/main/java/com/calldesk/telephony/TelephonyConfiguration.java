@@ -150,7 +150,7 @@ class TelephonyConfiguration {
 		});
 		sip.onStatelessReply(keepAlive[0]::onReply);
 		keepAlive[0].start(server.keepAlive());
-		callSweeper.scheduleWithFixedDelay(b2bua[0]::sweep, 1, 1, TimeUnit.SECONDS);
+		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;
 	}
 

@@ -32,7 +32,7 @@ import com.calldesk.tenancy.TenantContext;
  */
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:inbound-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
-		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s" })
+		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.sip.server.ring-timeout=3s" })
 class InboundCallWithRealPeersIT {
 
 	static final int SIP_PORT = Peers.freePort();
@@ -171,6 +171,17 @@ class InboundCallWithRealPeersIT {
 		assertThat(closed.getEndReason()).isEqualTo("node-restart");
 		assertThat(closed.getEndedBy()).isEqualTo("SYSTEM");
 		assertThat(TenantContext.call(demo, () -> records.find(elsewhere.getId())).getEndedAt()).as("another node's call").isNull();
+	}
+
+	@Test
+	void aPhoneThatRingsUnansweredIsCancelledAtTheRingTimeoutAndTheCustomerHears480() throws Exception {
+		Registered phone = registerNewSeat("无人接听", "021-55550007");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas-ring-forever.xml", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "480"), "-s", "02155550007"))).isZero();
+		assertThat(Peers.finish(agent)).as("the phone got CallDesk's CANCEL").isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getEndReason()).isEqualTo("ring-timeout");
+		assertThat(Duration.between(record.getOfferedAt(), record.getEndedAt())).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
 	}
 
 	@Test

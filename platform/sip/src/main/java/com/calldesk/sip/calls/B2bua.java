@@ -104,8 +104,12 @@ public final class B2bua {
 		sendOut(call, AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp));
 	}
 
-	/** Takes the INVITE on: the call exists from here, with its dialog, record and 100 Trying. */
+	/**
+	 * Takes the INVITE on: 100 Trying first (it stops the caller's retransmissions, whatever the record
+	 * write costs), then the call with its dialog and its record, before any phone rings.
+	 */
 	Call admit(ServerTransaction transaction, CallRoute route, String customerNumber, String dialled) throws Exception {
+		endpoint.respond(transaction, transaction.getRequest(), Response.TRYING);
 		Call call = new Call(UUID.randomUUID().toString(), route, customerNumber, dialled, node, clock, transaction, endpoint.newTag());
 		LegRef in = new LegRef(call, call.inLeg(), this);
 		transaction.setApplicationData(in);
@@ -113,7 +117,6 @@ public final class B2bua {
 		call.inDialog.setApplicationData(in);
 		active.add(call);
 		observer.offered(call.snapshot());
-		endpoint.respond(transaction, call.inRequest, Response.TRYING);
 		return call;
 	}
 
@@ -347,11 +350,19 @@ public final class B2bua {
 		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.inTag);
 	}
 
-	/** Ends calls whose media stopped (RTP timeout): both sides are hung up. */
-	public void sweep() {
+	/**
+	 * Ends calls whose media stopped (RTP timeout) and calls that rang unanswered for {@code ringTimeout}
+	 * (a phone registered but gone would otherwise hold the customer until Timer B, 32 s).
+	 */
+	public void sweep(java.time.Duration ringTimeout) {
+		java.time.Instant ringDeadline = clock.instant().minus(ringTimeout);
 		for (Call call : active.all()) {
-			if (call.state() == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
+			CallState state = call.state();
+			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
 				hangUp(call, null, "rtp-timeout");
+			}
+			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
+				hangUp(call, null, "ring-timeout");
 			}
 		}
 	}
