@@ -18,11 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param keepAlive how often registered phones are pinged; 0 turns keep-alives off
  * @param nodeId this node's name in registrations; the host name when empty
  * @param ringTimeout how long an offered call may ring unanswered before the customer is told 480
+ * @param trunkRegistrationCheck how often registrations to REGISTER gateways are checked and refreshed
  */
 @ConfigurationProperties("calldesk.sip.server")
 public record SipServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String bindHost,
 		@DefaultValue("0") int listenPort, @DefaultValue("0") int trunkPort, @DefaultValue("32") int threads,
 		@DefaultValue("2000") int maxInFlight, String nonceSecret, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("60") int minExpires, @DefaultValue("3600") int maxExpires, String nodeId,
-		@DefaultValue("30s") Duration ringTimeout) {
+		@DefaultValue("30s") Duration ringTimeout, @DefaultValue("10s") Duration trunkRegistrationCheck) {
 }

@@ -48,6 +48,7 @@ import com.calldesk.sip.registrar.Registrar;
 import com.calldesk.sip.registrar.RegistrationEvents;
 import com.calldesk.sip.registrar.SeatAccounts;
 import com.calldesk.sip.registrar.SeatAuthentication;
+import com.calldesk.sip.trunks.TrunkRegistrations;
 import com.calldesk.state.ChannelCounter;
 import com.calldesk.state.ExpiringCounters;
 import com.calldesk.state.InMemoryChannelCounter;
@@ -152,6 +153,15 @@ class TelephonyConfiguration {
 		keepAlive[0].start(server.keepAlive());
 		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;
+	}
+
+	/** Registers to every gateway whose authentication is REGISTER; checked every 10 s. */
+	@Bean(destroyMethod = "close")
+	@ConditionalOnProperty(name = "calldesk.sip.server.enabled", havingValue = "true", matchIfMissing = true)
+	TrunkRegistrations trunkRegistrations(SipServer sip, TrunkRouting trunks, Clock clock, SipServerProperties server) {
+		TrunkRegistrations registrations = new TrunkRegistrations(sip, trunks::registeringTrunks, clock);
+		registrations.start(server.trunkRegistrationCheck());
+		return registrations;
 	}
 
 	/** Checks every second for calls whose media stopped. */

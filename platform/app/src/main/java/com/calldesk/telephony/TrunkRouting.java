@@ -2,6 +2,7 @@ package com.calldesk.telephony;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
@@ -18,10 +19,12 @@ import com.calldesk.provisioning.tenants.TenantMapper;
 import com.calldesk.provisioning.tenants.TenantStatus;
 import com.calldesk.sip.calls.InboundRoute;
 import com.calldesk.sip.calls.TrunkDirectory;
+import com.calldesk.sip.trunks.TrunkAccount;
 
 /**
- * F5 over the platform schema: trunk addresses are the IP-authenticated gateways (carriers' and
- * tenants'); a called number selects a trunk number, as the landline itself or as its 400 number.
+ * F5 over the platform schema: trunk addresses are the gateways' (carriers' and tenants'); a called
+ * number selects a trunk number, as the landline itself or as its 400 number; REGISTER gateways are
+ * the ones CallDesk registers to.
  */
 @Component
 class TrunkRouting implements TrunkDirectory {
@@ -38,10 +41,17 @@ class TrunkRouting implements TrunkDirectory {
 		this.tenants = tenants;
 	}
 
+	/** Every gateway's address: IP-authenticated ones by definition, and registering ones send us their calls too. */
 	@Override
 	public boolean isTrunkAddress(String address) {
-		return gateways.selectList(Wrappers.<Gateway>lambdaQuery().eq(Gateway::getAuthMode, "IP")).stream()
-			.anyMatch(gateway -> address.equals(resolve(gateway.getHost())));
+		return gateways.selectList(null).stream().anyMatch(gateway -> address.equals(resolve(gateway.getHost())));
+	}
+
+	/** Gateways CallDesk must register to, with their credentials. */
+	List<TrunkAccount> registeringTrunks() {
+		return gateways.selectList(Wrappers.<Gateway>lambdaQuery().eq(Gateway::getAuthMode, "REGISTER")).stream()
+			.map(g -> new TrunkAccount(g.getId(), g.getHost(), g.getPort(), g.getTransport(), g.getUsername(), g.getPassword()))
+			.toList();
 	}
 
 	@Override

@@ -69,6 +69,12 @@ public final class SipServer implements AutoCloseable {
 		return endpoint;
 	}
 
+	/** JAIN-SIP's client-side digest: answers a 401/407 with the credentials {@code accounts} gives. */
+	public gov.nist.javax.sip.clientauthutils.AuthenticationHelper authenticationHelper(
+			gov.nist.javax.sip.clientauthutils.AccountManager accounts) {
+		return ((gov.nist.javax.sip.SipStackExt) stack).getAuthenticationHelper(accounts, endpoint.headers());
+	}
+
 	/** Answers to requests sent with {@link SipEndpoint#sendStateless} (keep-alive OPTIONS). */
 	public void onStatelessReply(Consumer<Response> consumer) {
 		dispatcher.onStatelessReply(consumer);
