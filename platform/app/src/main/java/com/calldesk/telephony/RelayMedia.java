@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSession;
@@ -19,14 +22,23 @@ import com.calldesk.sip.calls.UnsupportedMediaException;
  * <p>A call counts as dead when no RTP flows either way, or when the customer's side alone has sent
  * nothing for the RTP timeout: a carrier leg that vanished must not keep an agent on a silent line.
  * The agent's side alone is not watched, because a phone holding a call may stop sending.
+ *
+ * <p>Closing a session (sockets, the WAV's last header) can wait on a busy relay thread for up to
+ * seconds; it runs on a closer thread of its own so a hang-up never stalls a SIP thread.
  */
-final class RelayMedia implements MediaAnchor {
+final class RelayMedia implements MediaAnchor, AutoCloseable {
 
 	private final MediaRelay relay;
 
 	private final Duration rtpTimeout;
 
 	private final Clock clock;
+
+	private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "media-closer");
+		thread.setDaemon(true);
+		return thread;
+	});
 
 	RelayMedia(MediaRelay relay, Duration rtpTimeout, Clock clock) {
 		this.relay = relay;
@@ -73,9 +85,16 @@ final class RelayMedia implements MediaAnchor {
 
 			@Override
 			public void close() {
-				session.close();
+				closer.execute(session::close);
 			}
 		};
+	}
+
+	/** Finishes the sessions still closing before the relay itself stops. */
+	@Override
+	public void close() throws InterruptedException {
+		closer.shutdown();
+		closer.awaitTermination(10, TimeUnit.SECONDS);
 	}
 
 	private static Sdp usable(String text) {
