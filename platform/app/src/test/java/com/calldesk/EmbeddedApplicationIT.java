@@ -98,6 +98,10 @@ class EmbeddedApplicationIT {
 		provisioning.postJson("/api/admin/tenants/{id}/device-orders", Map.of("kind", "HEADSET", "model", "Jabra Evolve2 30", "quantity", 4), tenant.id())
 			.andExpect(status().isCreated());
 
+		mvc.perform(get("/api/admin/tenants/{id}", tenant.id()).session(staff))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("ha1"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("\"p1\""))))
+			.andExpect(jsonPath("$.seats[0].sipUsername").exists());
 		mvc.perform(get("/api/admin/tenants/{id}", tenant.id()).session(staff)).andExpect(status().isOk())
 			.andExpect(jsonPath("$.tenant.balanceFen").value(52500))
 			.andExpect(jsonPath("$.tenant.callbackEnabled").value(true))

@@ -83,10 +83,16 @@ final class SipDispatcher implements SipListener {
 		}
 		catch (TransactionUnavailableException refused) {
 			// the stack would not take the request on: an in-dialog request for a dialog we do not have
-			// (481), or a new request missing what every request needs, such as Max-Forwards (400)
+			// (481), a new request missing Max-Forwards (400); anything else (the stack was busy) gets no
+			// answer, so the client retransmits rather than giving up on a 4xx it did not deserve
 			log.debug("No transaction for {} from {}: {}", method, SipEndpoint.sourceOf(request).hostPort(), refused.getMessage());
 			boolean inDialog = ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getTag() != null;
-			answerStatelessly(request, inDialog ? Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST : Response.BAD_REQUEST);
+			if (inDialog) {
+				answerStatelessly(request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+			}
+			else if (request.getHeader(javax.sip.header.MaxForwardsHeader.NAME) == null) {
+				answerStatelessly(request, Response.BAD_REQUEST);
+			}
 		}
 		catch (Exception ex) {
 			log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);

@@ -96,6 +96,8 @@ public class Gateway {
 		this.username = username;
 	}
 
+	/** The carrier account's password: sent to the carrier only, never shown. */
+	@com.fasterxml.jackson.annotation.JsonIgnore
 	public String getPassword() {
 		return password;
 	}

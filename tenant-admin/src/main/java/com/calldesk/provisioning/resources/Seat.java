@@ -66,6 +66,8 @@ public class Seat {
 		this.realm = realm;
 	}
 
+	/** Enough on its own to register as the seat: never leaves the server. */
+	@com.fasterxml.jackson.annotation.JsonIgnore
 	public String getHa1() {
 		return ha1;
 	}

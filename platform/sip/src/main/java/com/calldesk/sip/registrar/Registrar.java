@@ -35,6 +35,9 @@ import com.calldesk.state.Throttle;
  */
 public final class Registrar implements RequestHandler {
 
+	/** Looked up once: TimeZone.getTimeZone is synchronized, and every 200 carries a Date. */
+	private static final java.util.TimeZone GMT = java.util.TimeZone.getTimeZone("GMT");
+
 	private final SipEndpoint endpoint;
 
 	private final Policy policy;
@@ -140,7 +143,7 @@ public final class Registrar implements RequestHandler {
 	}
 
 	private void dated(Response response) {
-		GregorianCalendar now = new GregorianCalendar(java.util.TimeZone.getTimeZone("GMT"));
+		GregorianCalendar now = new GregorianCalendar(GMT);
 		now.setTimeInMillis(clock.millis());
 		response.addHeader(endpoint.headers().createDateHeader(now));
 	}
