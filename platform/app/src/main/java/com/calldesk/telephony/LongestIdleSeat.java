@@ -2,12 +2,13 @@ package com.calldesk.telephony;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
+
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.stereotype.Component;
 
@@ -20,18 +21,20 @@ import com.calldesk.sip.calls.SeatPicker;
 /**
  * The seat of the tenant that has been idle longest: registered, not on a call, and whose last call
  * ended first (never-used seats first). The full ACD with agent states and strategies replaces it.
+ * Seats are asked whether they are reachable in idle order and only until one is, because in
+ * production that question is a round trip to Redis.
  */
 @Component
 class LongestIdleSeat implements SeatPicker {
 
-	private final SeatAllocation seats;
+	private final LoadingCache<Long, List<String>> seatsOfTenant;
 
 	private final Map<String, Instant> idleSince = new ConcurrentHashMap<>();
 
 	private volatile ActiveCalls active;
 
-	LongestIdleSeat(SeatAllocation seats) {
-		this.seats = seats;
+	LongestIdleSeat(SeatAllocation seats, RoutingCaches caches) {
+		this.seatsOfTenant = caches.cache(10_000, tenantId -> seats.of(tenantId).stream().map(Seat::getSipUsername).toList());
 	}
 
 	void watch(ActiveCalls active) {
@@ -46,12 +49,11 @@ class LongestIdleSeat implements SeatPicker {
 
 	@Override
 	public Optional<String> pick(long tenantId, Predicate<String> reachable) {
-		Set<String> busy = active == null ? Set.of()
-				: active.snapshots().stream().map(CallSnapshot::seat).filter(s -> s != null).collect(Collectors.toSet());
-		return seats.of(tenantId).stream()
-			.map(Seat::getSipUsername)
-			.filter(seat -> !busy.contains(seat))
+		ActiveCalls calls = active;
+		return seatsOfTenant.get(tenantId).stream()
+			.filter(seat -> calls == null || !calls.onCall(seat))
+			.sorted(Comparator.comparing((String seat) -> idleSince.getOrDefault(seat, Instant.EPOCH)))
 			.filter(reachable)
-			.min(Comparator.comparing((String seat) -> idleSince.getOrDefault(seat, Instant.EPOCH)));
+			.findFirst();
 	}
 }

@@ -3,6 +3,7 @@ package com.calldesk.telephony;
 import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +15,10 @@ import com.calldesk.provisioning.tenants.TenantStatus;
 import com.calldesk.sip.registrar.SeatAccount;
 import com.calldesk.sip.registrar.SeatAccounts;
 
-/** Seat accounts for the registrar, from the platform schema; a seat of a tenant that is not active does not exist. */
+/**
+ * Seat accounts for the registrar, from the platform schema; a seat of a tenant that is not active does
+ * not exist. Cached ({@link RoutingCaches}), unknown names too, so a password-guessing flood costs no queries.
+ */
 @Component
 class SeatAccountDirectory implements SeatAccounts {
 
@@ -22,9 +26,12 @@ class SeatAccountDirectory implements SeatAccounts {
 
 	private final TenantMapper tenants;
 
-	SeatAccountDirectory(SeatMapper seats, TenantMapper tenants) {
+	private final LoadingCache<String, Optional<SeatAccount>> accounts;
+
+	SeatAccountDirectory(SeatMapper seats, TenantMapper tenants, RoutingCaches caches) {
 		this.seats = seats;
 		this.tenants = tenants;
+		this.accounts = caches.cache(200_000, this::load);
 	}
 
 	@Override
@@ -32,6 +39,10 @@ class SeatAccountDirectory implements SeatAccounts {
 		if (username == null || username.length() > 40) {
 			return Optional.empty();
 		}
+		return accounts.get(username);
+	}
+
+	private Optional<SeatAccount> load(String username) {
 		Seat seat = seats.selectOne(Wrappers.<Seat>lambdaQuery().eq(Seat::getSipUsername, username));
 		if (seat == null) {
 			return Optional.empty();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import org.springframework.stereotype.Component;
@@ -20,7 +21,8 @@ import com.calldesk.sip.calls.OutboundRouting;
 /**
  * A seat's call out: only valid Chinese numbers (no international or premium-rate destinations),
  * through the tenant's own gateway or else a carrier's, shown with the tenant's display numbers —
- * those in the callee's region first (B1 local presence), the others after.
+ * those in the callee's region first (B1 local presence), the others after. A tenant's gateway and
+ * display numbers are cached ({@link RoutingCaches}).
  */
 @Component
 class TenantOutboundRouting implements OutboundRouting {
@@ -29,9 +31,16 @@ class TenantOutboundRouting implements OutboundRouting {
 
 	private final DisplayNumberMapper displayNumbers;
 
-	TenantOutboundRouting(GatewayMapper gateways, DisplayNumberMapper displayNumbers) {
+	private final LoadingCache<Long, Optional<Gateway>> gatewayOfTenant;
+
+	private final LoadingCache<Long, List<DisplayNumber>> displayNumbersOfTenant;
+
+	TenantOutboundRouting(GatewayMapper gateways, DisplayNumberMapper displayNumbers, RoutingCaches caches) {
 		this.gateways = gateways;
 		this.displayNumbers = displayNumbers;
+		this.gatewayOfTenant = caches.cache(10_000, this::gatewayOf);
+		this.displayNumbersOfTenant = caches.cache(10_000, tenantId -> this.displayNumbers
+			.selectList(Wrappers.<DisplayNumber>lambdaQuery().eq(DisplayNumber::getTenantId, tenantId).orderByAsc(DisplayNumber::getId)));
 	}
 
 	@Override
@@ -46,13 +55,11 @@ class TenantOutboundRouting implements OutboundRouting {
 		if (callee.get().kind() == PhoneNumber.Kind.SERVICE && callee.get().e164().matches("\\+86(1[0-9]{2,4}|9[0-9]{4,5})")) {
 			return new Refused(403, "premium-not-enabled");
 		}
-		Optional<Gateway> gateway = gatewayOf(tenantId);
+		Optional<Gateway> gateway = gatewayOfTenant.get(tenantId);
 		if (gateway.isEmpty()) {
 			return new Refused(503, "no-gateway");
 		}
-		List<DisplayNumberChoice> choices = displayNumbers
-			.selectList(Wrappers.<DisplayNumber>lambdaQuery().eq(DisplayNumber::getTenantId, tenantId).orderByAsc(DisplayNumber::getId))
-			.stream()
+		List<DisplayNumberChoice> choices = displayNumbersOfTenant.get(tenantId).stream()
 			.sorted(Comparator.comparing((DisplayNumber d) -> !sameRegion(d, callee.get())))
 			.map(d -> new DisplayNumberChoice(d.getId(), d.getNumber(), asDialled(d.getNumber()), d.getChannelLimit()))
 			.toList();

@@ -4,8 +4,11 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 
 import org.springframework.stereotype.Component;
 
@@ -24,7 +27,8 @@ import com.calldesk.sip.trunks.TrunkAccount;
 /**
  * F5 over the platform schema: trunk addresses are the gateways' (carriers' and tenants'); a called
  * number selects a trunk number, as the landline itself or as its 400 number; REGISTER gateways are
- * the ones CallDesk registers to.
+ * the ones CallDesk registers to. Both answers are cached ({@link RoutingCaches}), unknown numbers too,
+ * so a flood of calls to a number nobody has costs no queries.
  */
 @Component
 class TrunkRouting implements TrunkDirectory {
@@ -35,16 +39,26 @@ class TrunkRouting implements TrunkDirectory {
 
 	private final TenantMapper tenants;
 
-	TrunkRouting(GatewayMapper gateways, TrunkNumberMapper trunkNumbers, TenantMapper tenants) {
+	private final LoadingCache<Boolean, Set<String>> trunkAddresses;
+
+	private final LoadingCache<String, Optional<InboundRoute>> routes;
+
+	TrunkRouting(GatewayMapper gateways, TrunkNumberMapper trunkNumbers, TenantMapper tenants, RoutingCaches caches) {
 		this.gateways = gateways;
 		this.trunkNumbers = trunkNumbers;
 		this.tenants = tenants;
+		this.trunkAddresses = caches.cache(1, all -> loadTrunkAddresses());
+		this.routes = caches.cache(100_000, this::loadInboundRoute);
 	}
 
 	/** Every gateway's address: IP-authenticated ones by definition, and registering ones send us their calls too. */
 	@Override
 	public boolean isTrunkAddress(String address) {
-		return gateways.selectList(null).stream().anyMatch(gateway -> address.equals(resolve(gateway.getHost())));
+		return trunkAddresses.get(Boolean.TRUE).contains(address);
+	}
+
+	private Set<String> loadTrunkAddresses() {
+		return gateways.selectList(null).stream().map(gateway -> resolve(gateway.getHost())).collect(Collectors.toUnmodifiableSet());
 	}
 
 	/** Gateways CallDesk must register to, with their credentials. */
@@ -56,6 +70,10 @@ class TrunkRouting implements TrunkDirectory {
 
 	@Override
 	public Optional<InboundRoute> inboundRoute(String calledNumber) {
+		return calledNumber.length() > 40 ? Optional.empty() : routes.get(calledNumber);
+	}
+
+	private Optional<InboundRoute> loadInboundRoute(String calledNumber) {
 		String digits = calledNumber.replaceAll("[^0-9+]", "");
 		TrunkNumber trunk = PhoneNumbers.parse(digits)
 			.map(n -> trunkNumbers.selectOne(Wrappers.<TrunkNumber>lambdaQuery().eq(TrunkNumber::getNumber, n.e164())))

@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.Locations;
@@ -35,6 +36,9 @@ class RegistrationWithRealPeersIT {
 	@Autowired
 	TenantDirectory tenants;
 
+	@Autowired
+	SeatAllocation seats;
+
 	@Test
 	void sippRegistersADemoSeatWithDigestOverUdpAndTcp() throws Exception {
 		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-s", "ss2001000ss0001", "-au", "ss2001000ss0001", "-ap", "Seat0001Demo"))
@@ -55,6 +59,23 @@ class RegistrationWithRealPeersIT {
 		assertThat(Peers.sipp(SIP_PORT, "register-refused.xml", "-s", "ss2001999ss0001", "-au", "ss2001999ss0001", "-ap", "Seat0001Demo"))
 			.isZero();
 		assertThat(locations.of("ss2001000ss0002")).noneMatch(b -> "sipp".equals(b.userAgent()));
+	}
+
+	/** Seat lookups are cached; a change in provisioning must still count from the next REGISTER on. */
+	@Test
+	void aNewSeatAndAResetPasswordCountAtOnceDespiteTheCache() throws Exception {
+		long tenantId = tenants.activeByCode("2001000").orElseThrow().tenantId();
+		String next = "ss2001000ss%04d".formatted(seats.of(tenantId).size() + 1);
+		assertThat(Peers.sipp(SIP_PORT, "register-refused.xml", "-s", next, "-au", next, "-ap", "not-yet")).as("unknown seat").isZero();
+
+		SeatAllocation.IssuedPassword issued = seats.allocate(tenantId, 1, "test").get(0);
+		assertThat(issued.sipUsername()).isEqualTo(next);
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-s", next, "-au", next, "-ap", issued.password())).as("new seat").isZero();
+
+		SeatAllocation.IssuedPassword reset = seats.resetPassword(issued.seatId(), "test");
+		assertThat(Peers.sipp(SIP_PORT, "register-refused.xml", "-s", next, "-au", next, "-ap", issued.password())).as("old password")
+			.isZero();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-s", next, "-au", next, "-ap", reset.password())).as("new password").isZero();
 	}
 
 	@Test

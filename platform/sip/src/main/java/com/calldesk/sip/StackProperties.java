@@ -21,8 +21,13 @@ final class StackProperties {
 		// several threads may call the listener at once; it must be thread-safe and never block
 		p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
 		p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
-		p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "262144");
-		p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "262144");
+		// a GC pause at thousands of datagrams a second overflows a small socket buffer; the kernel
+		// caps this at net.core.rmem_max (docs/operations.md)
+		p.setProperty("gov.nist.javax.sip.RECEIVE_UDP_BUFFER_SIZE", "4194304");
+		p.setProperty("gov.nist.javax.sip.SEND_UDP_BUFFER_SIZE", "1048576");
+		// a datagram that waited this long in the stack's queue has been retransmitted behind it:
+		// dropping it sheds overload where our admission control cannot see it (default 8 s)
+		p.setProperty("gov.nist.javax.sip.CONGESTION_CONTROL_TIMEOUT", "2000");
 		p.setProperty("gov.nist.javax.sip.MAX_LISTENER_RESPONSE_TIME", "8");
 		p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_INVITE", "300");
 		p.setProperty("gov.nist.javax.sip.MAX_TX_LIFETIME_NON_INVITE", "60");

@@ -5,9 +5,13 @@ import java.util.List;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-/** The order lines of a tenant: every allocation, who made it and when. */
+/**
+ * The order lines of a tenant: every allocation, who made it and when. Every provisioning change
+ * passes here, so this is where {@link ProvisioningChanged} is announced.
+ */
 @Component
 public class OrderBook {
 
@@ -15,9 +19,12 @@ public class OrderBook {
 
 	private final Clock clock;
 
-	OrderBook(OrderLineMapper lines, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	OrderBook(OrderLineMapper lines, Clock clock, ApplicationEventPublisher events) {
 		this.lines = lines;
 		this.clock = clock;
+		this.events = events;
 	}
 
 	public void record(long tenantId, String kind, String detail, String staff) {
@@ -28,6 +35,7 @@ public class OrderBook {
 		line.setCreatedBy(staff);
 		line.setCreatedAt(clock.instant());
 		lines.insert(line);
+		events.publishEvent(new ProvisioningChanged(tenantId, kind));
 	}
 
 	public List<OrderLine> of(long tenantId) {

@@ -5,17 +5,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The calls this node carries now; a call leaves it on its one end path. */
+/**
+ * The calls this node carries now, and the seats on them; a call leaves on its one end path. Seats are
+ * counted as calls take them, so asking whether a seat is busy costs nothing however many calls run.
+ */
 public final class ActiveCalls {
 
 	private final Map<String, Call> calls = new ConcurrentHashMap<>();
+
+	private final Map<String, Integer> seatsOnCalls = new ConcurrentHashMap<>();
 
 	void add(Call call) {
 		calls.put(call.id(), call);
 	}
 
+	/** Gives the call its seat unless the call has already ended (then nothing is counted and false is returned). */
+	boolean assign(Call call, String seat) {
+		synchronized (call) {
+			if (call.state() == CallState.ENDED) {
+				return false;
+			}
+			call.seat(seat);
+			seatsOnCalls.merge(seat, 1, Integer::sum);
+			return true;
+		}
+	}
+
 	void remove(Call call) {
-		calls.remove(call.id());
+		if (calls.remove(call.id()) == null) {
+			return;
+		}
+		String seat;
+		synchronized (call) {
+			seat = call.seat();
+		}
+		if (seat != null) {
+			seatsOnCalls.computeIfPresent(seat, (s, n) -> n <= 1 ? null : n - 1);
+		}
+	}
+
+	public boolean onCall(String seat) {
+		return seatsOnCalls.containsKey(seat);
 	}
 
 	public int size() {

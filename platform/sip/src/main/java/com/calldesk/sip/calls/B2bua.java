@@ -100,7 +100,9 @@ public final class B2bua {
 			failIn(call, Response.TEMPORARILY_UNAVAILABLE, "no-agent");
 			return;
 		}
-		call.seat(seat.get());
+		if (!active.assign(call, seat.get())) {
+			return;
+		}
 		sendOut(call, AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp));
 	}
 
@@ -365,6 +367,11 @@ public final class B2bua {
 				hangUp(call, null, "ring-timeout");
 			}
 		}
+	}
+
+	/** The seat on this call, counted busy until the call ends; false when it ended meanwhile. */
+	boolean assign(Call call, String seat) {
+		return active.assign(call, seat);
 	}
 
 	SipEndpoint endpoint() {

@@ -62,7 +62,9 @@ final class OutboundCalls {
 		CallRoute callRoute = new CallRoute(false, seat.get().tenantId(), seat.get().tenantCode(), null, null, display.get().number(),
 				held);
 		Call call = b2bua.admit(transaction, callRoute, route.customerNumber(), dialled);
-		call.seat(seat.get().username());
+		if (!b2bua.assign(call, seat.get().username())) {
+			return;
+		}
 		String sdp = b2bua.openMedia(call);
 		if (sdp != null) {
 			b2bua.sendOut(call, GatewayInvite.build(endpoint, call, route, display.get(), sdp));
