@@ -2,7 +2,9 @@ package com.calldesk.telephony;
 
 import java.nio.file.Path;
 
+import com.calldesk.sip.calls.Leg;
 import com.calldesk.sip.calls.MediaAnchor;
+import com.calldesk.sip.calls.UnsupportedMediaException;
 
 /**
  * Media that is not anchored: SDP passes unchanged and the phones talk to each other directly,
@@ -22,6 +24,11 @@ final class PassThroughMedia implements MediaAnchor {
 			@Override
 			public String toCustomer(String agentSdp) {
 				return agentSdp;
+			}
+
+			@Override
+			public String offerTo(Leg leg) {
+				throw new UnsupportedMediaException("late offer needs the media relay");
 			}
 
 			@Override

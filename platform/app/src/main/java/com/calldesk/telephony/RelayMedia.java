@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSession;
 import com.calldesk.media.Sdp;
+import com.calldesk.sip.calls.Leg;
 import com.calldesk.sip.calls.MediaAnchor;
 import com.calldesk.sip.calls.UnsupportedMediaException;
 
@@ -66,6 +67,12 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 				Sdp answer = usable(agentSdp);
 				session.agentRemote(answer.connectionAddress(), answer.audioPort());
 				return answer.rewrite(session.address(), session.customerPort());
+			}
+
+			@Override
+			public String offerTo(Leg leg) {
+				return Sdp.offer(session.address(), leg == Leg.AGENT ? session.agentPort() : session.customerPort(),
+						clock.millis() / 1000);
 			}
 
 			@Override

@@ -19,11 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeId this node's name in registrations; the host name when empty
  * @param ringTimeout how long an offered call may ring unanswered before the customer is told 480
  * @param trunkRegistrationCheck how often registrations to REGISTER gateways are checked and refreshed
+ * @param sessionExpires the session-timer interval CallDesk asks for (RFC 4028)
+ * @param minSe the shortest session-timer interval accepted; shorter requests get 422 (the RFC's floor is 90 s)
  */
 @ConfigurationProperties("calldesk.sip.server")
 public record SipServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String bindHost,
 		@DefaultValue("0") int listenPort, @DefaultValue("0") int trunkPort, @DefaultValue("32") int threads,
 		@DefaultValue("2000") int maxInFlight, String nonceSecret, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("60") int minExpires, @DefaultValue("3600") int maxExpires, String nodeId,
-		@DefaultValue("30s") Duration ringTimeout, @DefaultValue("10s") Duration trunkRegistrationCheck) {
+		@DefaultValue("30s") Duration ringTimeout, @DefaultValue("10s") Duration trunkRegistrationCheck,
+		@DefaultValue("1800s") Duration sessionExpires, @DefaultValue("90s") Duration minSe) {
 }

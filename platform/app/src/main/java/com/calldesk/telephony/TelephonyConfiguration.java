@@ -36,6 +36,7 @@ import com.calldesk.sip.calls.CallObserver;
 import com.calldesk.sip.calls.MediaAnchor;
 import com.calldesk.sip.calls.OutboundRouting;
 import com.calldesk.sip.calls.SeatPicker;
+import com.calldesk.sip.calls.SessionTimers;
 import com.calldesk.sip.calls.TrunkDirectory;
 import com.calldesk.sip.SipServer;
 import com.calldesk.sip.SipSettings;
@@ -61,7 +62,7 @@ class TelephonyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
-	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO";
+	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE";
 
 	@Bean
 	Locations locations(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
@@ -142,7 +143,8 @@ class TelephonyConfiguration {
 		B2bua[] b2bua = new B2bua[1];
 		SipServer sip = SipServer.start(settings, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
-			b2bua[0] = new B2bua(endpoint, trunks, picker, locations, channels, media, calls, active, node, clock);
+			b2bua[0] = new B2bua(endpoint, trunks, picker, locations, channels, media, calls, active, node, clock,
+					new SessionTimers(server.sessionExpires(), server.minSe()));
 			Map<String, RequestHandler> handlers = new HashMap<>(
 					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
 			handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock));

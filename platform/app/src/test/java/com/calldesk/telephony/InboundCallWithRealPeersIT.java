@@ -32,7 +32,8 @@ import com.calldesk.tenancy.TenantContext;
  */
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:inbound-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
-		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.sip.server.ring-timeout=3s" })
+		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.sip.server.ring-timeout=3s",
+		"calldesk.sip.server.min-se=5s" })
 class InboundCallWithRealPeersIT {
 
 	static final int SIP_PORT = Peers.freePort();
@@ -132,6 +133,32 @@ class InboundCallWithRealPeersIT {
 			.as("customer got an answer to each re-INVITE").isZero();
 		assertThat(Peers.finish(agent)).as("agent phone saw sendonly then sendrecv").isZero();
 		assertThat(latestRecordOf(phone.code()).getEndReason()).isEqualTo("customer-hangup");
+	}
+
+	@Test
+	void aCarrierThatStopsRefreshingItsSessionTimerIsHungUpOnBothLegs() throws Exception {
+		Registered phone = registerNewSeat("会话定时器", "021-55550008");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-session-timer.xml", Map.of(), "-s", "02155550008")))
+			.as("carrier: Session-Expires in both 200s, then CallDesk's BYE").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone got CallDesk's BYE").isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getEndReason()).isEqualTo("session-expired");
+		assertThat(record.getEndedBy()).isEqualTo("SYSTEM");
+		assertThat(Duration.between(record.getAnsweredAt(), record.getEndedAt())).as("refreshed at 2 s, expired 4 s later")
+			.isBetween(Duration.ofSeconds(5), Duration.ofSeconds(8));
+	}
+
+	@Test
+	void aLateOfferInviteIsAnsweredWithTheRelaysOfferAndTheAckCarriesTheAnswer() throws Exception {
+		Registered phone = registerNewSeat("延迟协商", "021-55550009");
+		Process agent = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(phone.port()));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-late-offer.xml", Map.of(), "-s", "02155550009")))
+			.as("carrier: an offer in the 200").isZero();
+		assertThat(Peers.finish(agent)).as("agent phone answered the relay's offer").isZero();
+		CallRecord record = latestRecordOf(phone.code());
+		assertThat(record.getAnsweredAt()).isNotNull();
+		assertThat(record.getEndReason()).isEqualTo("customer-hangup");
 	}
 
 	@Test

@@ -46,6 +46,26 @@ public final class Sdp {
 		this.connectionAddress = connectionAddress;
 	}
 
+	/**
+	 * The relay's own offer, for a leg whose peer sent an INVITE without one (late offer): what the
+	 * relay can carry without transcoding — PCMU, PCMA and RFC 4733 telephone-events — at {@code port}.
+	 */
+	public static String offer(String address, int port, long sessionId) {
+		String ip = address.contains(":") ? "IP6 " : "IP4 ";
+		return "v=0\r\n"
+				+ "o=CallDesk " + sessionId + " 1 IN " + ip + address + "\r\n"
+				+ "s=CallDesk\r\n"
+				+ "c=IN " + ip + address + "\r\n"
+				+ "t=0 0\r\n"
+				+ "m=audio " + port + " RTP/AVP " + G711.PCMU + " " + G711.PCMA + " 101\r\n"
+				+ "a=rtpmap:" + G711.PCMU + " PCMU/8000\r\n"
+				+ "a=rtpmap:" + G711.PCMA + " PCMA/8000\r\n"
+				+ "a=rtpmap:101 telephone-event/8000\r\n"
+				+ "a=fmtp:101 0-16\r\n"
+				+ "a=ptime:20\r\n"
+				+ "a=sendrecv\r\n";
+	}
+
 	/** @throws IllegalArgumentException when the text is not SDP or offers no audio */
 	public static Sdp parse(String sdp) {
 		if (sdp == null) {

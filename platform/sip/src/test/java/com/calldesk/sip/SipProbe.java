@@ -144,9 +144,11 @@ public final class SipProbe implements AutoCloseable {
 	}
 
 	/** A parsed SIP message: first line and headers (compact forms expanded for the few we read). */
-	public record Message(String firstLine, List<String[]> headers) {
+	public record Message(String firstLine, List<String[]> headers, String body) {
 
 		public static Message parse(String text) {
+			int blank = text.indexOf("\r\n\r\n");
+			String body = blank < 0 ? "" : text.substring(blank + 4);
 			String[] lines = text.split("\r\n");
 			List<String[]> headers = new ArrayList<>();
 			for (int i = 1; i < lines.length && !lines[i].isEmpty(); i++) {
@@ -155,7 +157,7 @@ public final class SipProbe implements AutoCloseable {
 					headers.add(new String[] { lines[i].substring(0, colon).strip(), lines[i].substring(colon + 1).strip() });
 				}
 			}
-			return new Message(lines[0], headers);
+			return new Message(lines[0], headers, body);
 		}
 
 		public int status() {

@@ -1,7 +1,10 @@
 package com.calldesk.sip.calls;
 
 import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +15,7 @@ import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -34,6 +38,8 @@ public final class B2bua {
 
 	private static final Logger log = LoggerFactory.getLogger(B2bua.class);
 
+	static final int SESSION_INTERVAL_TOO_SMALL = 422;
+
 	private final SipEndpoint endpoint;
 
 	private final TrunkDirectory trunks;
@@ -54,8 +60,12 @@ public final class B2bua {
 
 	private final Clock clock;
 
+	private final SessionTimers timers;
+
+	private final SessionRefresh refresh;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, SeatPicker seats, Locations locations, ChannelCounter channels,
-			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock) {
+			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers) {
 		this.endpoint = endpoint;
 		this.trunks = trunks;
 		this.seats = seats;
@@ -66,6 +76,8 @@ public final class B2bua {
 		this.active = active;
 		this.node = node;
 		this.clock = clock;
+		this.timers = timers;
+		this.refresh = new SessionRefresh(this, endpoint, timers);
 	}
 
 	boolean fromTrunk(Request invite) {
@@ -81,8 +93,7 @@ public final class B2bua {
 			endpoint.respond(transaction, invite, Response.NOT_FOUND);
 			return;
 		}
-		if (invite.getRawContent() == null) {
-			endpoint.respond(transaction, invite, Response.NOT_ACCEPTABLE_HERE);
+		if (refusedTooShortSession(transaction, invite)) {
 			return;
 		}
 		if (!channels.tryAcquire(route.get().channelKey(), route.get().channelLimit())) {
@@ -106,6 +117,15 @@ public final class B2bua {
 		sendOut(call, AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp));
 	}
 
+	/** A Session-Expires below our Min-SE gets 422 (RFC 4028 §8.1) before anything is taken. */
+	boolean refusedTooShortSession(ServerTransaction transaction, Request invite) throws Exception {
+		if (!timers.tooSmall(invite)) {
+			return false;
+		}
+		endpoint.respond(transaction, invite, SESSION_INTERVAL_TOO_SMALL, r -> timers.refuseTooSmall(r, endpoint.headers()));
+		return true;
+	}
+
 	/**
 	 * Takes the INVITE on: 100 Trying first (it stops the caller's retransmissions, whatever the record
 	 * write costs), then the call with its dialog and its record, before any phone rings.
@@ -117,15 +137,28 @@ public final class B2bua {
 		transaction.setApplicationData(in);
 		call.inDialog = endpoint.provider().getNewDialog(transaction);
 		call.inDialog.setApplicationData(in);
+		synchronized (call) {
+			call.session(call.inLeg()).allowsUpdate = SessionTimers.allowsUpdate(transaction.getRequest());
+		}
 		active.add(call);
 		observer.offered(call.snapshot());
 		return call;
 	}
 
-	/** The relay's SDP for the out leg, or null when the call was refused (no codec, no media). */
+	/**
+	 * The relay's SDP for the out leg, or null when the call was refused (no codec, no media). An
+	 * INVITE without SDP (late offer) gets the relay's own offer on the out leg; the out leg's answer
+	 * becomes our offer in the 200 to the caller, whose ACK brings the answer ({@link #acked}).
+	 */
 	String openMedia(Call call) {
 		try {
 			call.media = media.open(call.id(), call.route().tenantCode());
+			if (call.inRequest.getRawContent() == null || call.inRequest.getRawContent().length == 0) {
+				synchronized (call) {
+					call.answerInAck = true;
+				}
+				return call.media.offerTo(call.outLeg());
+			}
 			return call.relaySdp(call.inLeg(), new String(call.inRequest.getRawContent(), StandardCharsets.UTF_8));
 		}
 		catch (UnsupportedMediaException ex) {
@@ -139,6 +172,11 @@ public final class B2bua {
 	}
 
 	void sendOut(Call call, Request invite) throws Exception {
+		timers.offer(invite, null, endpoint.headers());
+		synchronized (call) {
+			call.session(call.outLeg()).lastSdpSent = invite.getRawContent() == null ? null
+					: new String(invite.getRawContent(), StandardCharsets.UTF_8);
+		}
 		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(invite);
 		LegRef out = new LegRef(call, call.outLeg(), this);
 		transaction.setApplicationData(out);
@@ -222,6 +260,14 @@ public final class B2bua {
 		}
 		Response ok = endpoint.messages().createResponse(Response.OK, call.inRequest);
 		toIn(call, ok, event.getResponse().getRawContent());
+		synchronized (call) {
+			LegSession out = call.session(call.outLeg());
+			out.timer = timers.accepted(event.getResponse(), clock.instant());
+			out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
+			LegSession in = call.session(call.inLeg());
+			in.timer = timers.answer(call.inRequest, ok, endpoint.headers(), clock.instant());
+			in.lastSdpSent = ok.getRawContent() == null ? null : new String(ok.getRawContent(), StandardCharsets.UTF_8);
+		}
 		call.inInvite.sendResponse(ok);
 		observer.answered(call.snapshot());
 	}
@@ -229,6 +275,35 @@ public final class B2bua {
 	void outTimedOut(Call call) {
 		failIn(call, call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : Response.REQUEST_TIMEOUT,
 				(call.outLeg() == Leg.AGENT ? "agent" : "customer") + "-no-answer");
+	}
+
+	/**
+	 * The caller's ACK to our 200. After a late offer it carries the caller's answer, which tells the
+	 * relay where the caller's media goes; an ACK without one leaves the call without media on that
+	 * side (RFC 3264 requires the answer), so the call is ended.
+	 */
+	void acked(RequestEvent event) {
+		if (!(event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref) || ref.leg() != ref.call().inLeg()) {
+			return;
+		}
+		Call call = ref.call();
+		synchronized (call) {
+			if (!call.answerInAck) {
+				return;
+			}
+			call.answerInAck = false;
+		}
+		byte[] sdp = event.getRequest().getRawContent();
+		try {
+			if (sdp == null || sdp.length == 0) {
+				hangUp(call, null, "no-sdp-answer");
+				return;
+			}
+			call.relaySdp(call.inLeg(), new String(sdp, StandardCharsets.UTF_8));
+		}
+		catch (UnsupportedMediaException ex) {
+			hangUp(call, null, "no-codec");
+		}
 	}
 
 	/** BYE from either side: answer it, end the call, and hang up the other side. */
@@ -339,13 +414,26 @@ public final class B2bua {
 
 	private void toIn(Call call, Response response, byte[] sdp) throws Exception {
 		tagged(call, response);
-		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
-		contact.setPort(endpoint.port());
-		response.addHeader(endpoint.headers().createContactHeader(endpoint.addresses().createAddress(contact)));
+		response.addHeader(contact());
 		if (sdp != null && sdp.length > 0) {
 			response.setContent(call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8)),
 					endpoint.headers().createContentTypeHeader("application", "sdp"));
 		}
+	}
+
+	/** Our Contact in dialogs we take part in. */
+	ContactHeader contact() throws ParseException {
+		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
+		contact.setPort(endpoint.port());
+		return endpoint.headers().createContactHeader(endpoint.addresses().createAddress(contact));
+	}
+
+	Instant now() {
+		return clock.instant();
+	}
+
+	SessionTimers timers() {
+		return timers;
 	}
 
 	private static void tagged(Call call, Response response) throws java.text.ParseException {
@@ -354,14 +442,19 @@ public final class B2bua {
 
 	/**
 	 * Ends calls whose media stopped (RTP timeout) and calls that rang unanswered for {@code ringTimeout}
-	 * (a phone registered but gone would otherwise hold the customer until Timer B, 32 s).
+	 * (a phone registered but gone would otherwise hold the customer until Timer B, 32 s), and keeps
+	 * the session timers of answered calls ({@link SessionRefresh}).
 	 */
-	public void sweep(java.time.Duration ringTimeout) {
-		java.time.Instant ringDeadline = clock.instant().minus(ringTimeout);
+	public void sweep(Duration ringTimeout) {
+		Instant now = clock.instant();
+		Instant ringDeadline = now.minus(ringTimeout);
 		for (Call call : active.all()) {
 			CallState state = call.state();
 			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
 				hangUp(call, null, "rtp-timeout");
+			}
+			else if (state == CallState.ANSWERED) {
+				refresh.check(call, now);
 			}
 			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
 				hangUp(call, null, "ring-timeout");

@@ -46,7 +46,14 @@ public final class Call {
 
 	boolean reinviting;
 
+	/** The caller sent no SDP: our 200 carries the offer and its ACK must bring the answer. */
+	boolean answerInAck;
+
 	MediaAnchor.Session media;
+
+	private final LegSession customerSession = new LegSession();
+
+	private final LegSession agentSession = new LegSession();
 
 	private String seat;
 
@@ -103,6 +110,11 @@ public final class Call {
 
 	Dialog dialogOf(Leg leg) {
 		return leg == inLeg() ? inDialog : outDialog;
+	}
+
+	/** The leg's session timer, UPDATE support and last SDP sent; read and change it under this call's lock. */
+	LegSession session(Leg leg) {
+		return leg == Leg.CUSTOMER ? customerSession : agentSession;
 	}
 
 	/** SDP from one side, rewritten by the media anchor for the other. */

@@ -16,7 +16,7 @@ public final class CallHandlers {
 	}
 
 	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua, SeatAuthentication seats, OutboundRouting routing) {
-		InDialogRelay relay = new InDialogRelay(endpoint);
+		InDialogRelay relay = new InDialogRelay(endpoint, b2bua);
 		OutboundCalls outbound = new OutboundCalls(b2bua, seats, routing);
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {
@@ -32,8 +32,8 @@ public final class CallHandlers {
 					}
 				},
 				Request.INFO, relay::info,
-				Request.ACK, (event, transaction) -> {
-				},
+				Request.UPDATE, relay::update,
+				Request.ACK, (event, transaction) -> b2bua.acked(event),
 				Request.BYE, b2bua::bye,
 				Request.CANCEL, b2bua::cancel);
 	}

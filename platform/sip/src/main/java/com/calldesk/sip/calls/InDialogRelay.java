@@ -8,7 +8,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
@@ -20,10 +19,11 @@ import com.calldesk.sip.ClientListener;
 import com.calldesk.sip.SipEndpoint;
 
 /**
- * Requests inside an answered call, carried to the other side: re-INVITE (hold, unhold, codec
- * change) with its SDP through the media anchor, and INFO (DTMF of phones that send it by SIP).
- * One re-INVITE per call at a time: a second one meanwhile gets 491 at once, so glare can never
- * leave a transaction waiting forever.
+ * Requests inside an answered call, carried to the other side: re-INVITE and UPDATE with SDP (hold,
+ * unhold, codec change) through the media anchor, and INFO (DTMF of phones that send it by SIP).
+ * One offer per call at a time: a second one meanwhile gets 491 at once, so glare can never leave a
+ * transaction waiting forever. Each answered refresh renews the session timer of its leg; an UPDATE
+ * without SDP is only a refresh and is answered here.
  */
 final class InDialogRelay {
 
@@ -31,14 +31,29 @@ final class InDialogRelay {
 
 	private final SipEndpoint endpoint;
 
-	InDialogRelay(SipEndpoint endpoint) {
+	private final B2bua b2bua;
+
+	InDialogRelay(SipEndpoint endpoint, B2bua b2bua) {
 		this.endpoint = endpoint;
+		this.b2bua = b2bua;
+	}
+
+	void update(RequestEvent event, ServerTransaction transaction) throws Exception {
+		Request request = event.getRequest();
+		if (request.getRawContent() != null) {
+			reinvite(event, transaction);
+			return;
+		}
+		LegRef ref = takenOn(event, transaction);
+		if (ref != null) {
+			endpoint.respond(transaction, request, Response.OK, response -> renewed(ref.call(), ref.leg(), request, response));
+		}
 	}
 
 	void reinvite(RequestEvent event, ServerTransaction transaction) throws Exception {
 		Request request = event.getRequest();
-		if (!(event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref)) {
-			endpoint.respond(transaction, request, Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+		LegRef ref = takenOn(event, transaction);
+		if (ref == null) {
 			return;
 		}
 		Call call = ref.call();
@@ -58,8 +73,16 @@ final class InDialogRelay {
 			String sdp = new String(request.getRawContent(), StandardCharsets.UTF_8);
 			Dialog other = call.dialogOf(ref.leg().other());
 			Request relayed = other.createRequest(Request.INVITE);
-			relayed.addHeader(contact());
-			relayed.setContent(call.relaySdp(ref.leg(), sdp), endpoint.headers().createContentTypeHeader("application", "sdp"));
+			relayed.addHeader(b2bua.contact());
+			String offer = call.relaySdp(ref.leg(), sdp);
+			relayed.setContent(offer, endpoint.headers().createContentTypeHeader("application", "sdp"));
+			synchronized (call) {
+				LegSession otherSession = call.session(ref.leg().other());
+				otherSession.lastSdpSent = offer;
+				if (otherSession.timer != null) {
+					b2bua.timers().offer(relayed, otherSession.timer, endpoint.headers());
+				}
+			}
 			ClientTransaction out = endpoint.provider().getNewClientTransaction(relayed);
 			out.setApplicationData(new Pending(call, ref.leg(), transaction));
 			other.sendRequest(out);
@@ -72,6 +95,15 @@ final class InDialogRelay {
 			done(call);
 			throw ex;
 		}
+	}
+
+	/** The leg a request came in on, or null once it has been answered 481 (no such call) or 422 (session too short). */
+	private LegRef takenOn(RequestEvent event, ServerTransaction transaction) throws Exception {
+		if (!(event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref)) {
+			endpoint.respond(transaction, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
+			return null;
+		}
+		return b2bua.refusedTooShortSession(transaction, event.getRequest()) ? null : ref;
 	}
 
 	void info(RequestEvent event, ServerTransaction transaction) throws Exception {
@@ -96,10 +128,15 @@ final class InDialogRelay {
 		}
 	}
 
-	private javax.sip.header.ContactHeader contact() throws java.text.ParseException {
-		SipURI uri = endpoint.addresses().createSipURI("calldesk", endpoint.host());
-		uri.setPort(endpoint.port());
-		return endpoint.headers().createContactHeader(endpoint.addresses().createAddress(uri));
+	/** Our 2xx to the peer's refresh (re-INVITE or UPDATE) renews that leg's session timer, and says how. */
+	private void renewed(Call call, Leg leg, Request request, Response response) throws java.text.ParseException {
+		synchronized (call) {
+			LegSession session = call.session(leg);
+			session.timer = b2bua.timers().answer(request, response, endpoint.headers(), b2bua.now());
+			if (response.getRawContent() != null) {
+				session.lastSdpSent = new String(response.getRawContent(), StandardCharsets.UTF_8);
+			}
+		}
 	}
 
 	/** A relayed re-INVITE waiting for the other side's answer. */
@@ -128,11 +165,19 @@ final class InDialogRelay {
 				if (answer.getStatusCode() < 300) {
 					Dialog dialog = event.getDialog();
 					dialog.sendAck(dialog.createAck(((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber()));
-					back.addHeader(contact());
+					back.addHeader(b2bua.contact());
 					if (answer.getRawContent() != null) {
 						String sdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);
 						back.setContent(call.relaySdp(from.other(), sdp), endpoint.headers().createContentTypeHeader("application", "sdp"));
 					}
+					synchronized (call) {
+						LegSession other = call.session(from.other());
+						if (other.timer != null) {
+							SessionTimer agreed = b2bua.timers().accepted(answer, b2bua.now());
+							other.timer = agreed != null ? agreed : new SessionTimer(other.timer.interval(), other.timer.weRefresh(), b2bua.now());
+						}
+					}
+					renewed(call, from, original.getRequest(), back);
 				}
 				original.sendResponse(back);
 			}

@@ -19,6 +19,13 @@ public interface MediaAnchor {
 		/** SDP from the agent, rewritten for the customer. */
 		String toCustomer(String agentSdp);
 
+		/**
+		 * The relay's own offer towards {@code leg}, for a call whose other side sent no SDP (late
+		 * offer); {@link UnsupportedMediaException} when media is not anchored and there is no relay
+		 * to offer.
+		 */
+		String offerTo(Leg leg);
+
 		boolean timedOut();
 
 		Path recording();

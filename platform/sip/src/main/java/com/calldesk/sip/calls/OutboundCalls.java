@@ -47,8 +47,7 @@ final class OutboundCalls {
 			endpoint.respond(transaction, invite, refused.status());
 			return;
 		}
-		if (invite.getRawContent() == null) {
-			endpoint.respond(transaction, invite, Response.NOT_ACCEPTABLE_HERE);
+		if (b2bua.refusedTooShortSession(transaction, invite)) {
 			return;
 		}
 		OutboundRouting.Route route = (OutboundRouting.Route) decision;

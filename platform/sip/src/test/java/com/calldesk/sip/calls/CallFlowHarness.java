@@ -1,0 +1,262 @@
+package com.calldesk.sip.calls;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.calldesk.sip.FreePort;
+import com.calldesk.sip.RequestHandler;
+import com.calldesk.sip.SipProbe;
+import com.calldesk.sip.SipProbe.Message;
+import com.calldesk.sip.SipServer;
+import com.calldesk.sip.SipSettings;
+import com.calldesk.sip.TestClock;
+import com.calldesk.sip.registrar.Binding;
+import com.calldesk.sip.registrar.InMemoryLocations;
+import com.calldesk.sip.registrar.Nonces;
+import com.calldesk.sip.registrar.Registrar;
+import com.calldesk.sip.registrar.SeatAuthentication;
+import com.calldesk.state.InMemoryChannelCounter;
+import com.calldesk.state.InMemoryExpiringCounters;
+import com.calldesk.state.Throttle;
+
+/**
+ * Caller, CallDesk and callee in one JVM on loopback: a B2BUA on a real JAIN-SIP stack, probes as the
+ * carrier and the phone, a clock the test moves, and what the B2BUA told its observer. The tests
+ * write each message as it would cross the wire.
+ */
+final class CallFlowHarness implements AutoCloseable {
+
+	static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
+
+	final TestClock clock = new TestClock();
+
+	final InMemoryLocations locations = new InMemoryLocations(clock);
+
+	final InMemoryChannelCounter channels = new InMemoryChannelCounter();
+
+	final List<String> observed = new CopyOnWriteArrayList<>();
+
+	final List<String> relayedOffers = new CopyOnWriteArrayList<>();
+
+	final InMemoryExpiringCounters counters = new InMemoryExpiringCounters(clock);
+
+	final SipServer server;
+
+	final int port;
+
+	final ActiveCalls active = new ActiveCalls();
+
+	B2bua b2bua;
+
+	CallFlowHarness(Duration sessionExpires, Duration minSe) {
+		port = FreePort.find();
+		TrunkDirectory trunks = new TrunkDirectory() {
+			@Override
+			public boolean isTrunkAddress(String address) {
+				return "127.0.0.1".equals(address);
+			}
+
+			@Override
+			public Optional<InboundRoute> inboundRoute(String number) {
+				return "4008001234".equals(number) ? Optional.of(new InboundRoute(1, "2001000", 7, "+861062345678", 5)) : Optional.empty();
+			}
+		};
+		SipSettings settings = new SipSettings("127.0.0.1", "127.0.0.1", port, 0, "calldesk", 8, 100, 16384, 60, 3600,
+				Duration.ofMinutes(5), Duration.ZERO);
+		try {
+			server = SipServer.start(settings, endpoint -> {
+				b2bua = new B2bua(endpoint, trunks, (tenant, reachable) -> Optional.of("seat1").filter(reachable), locations, channels,
+						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe));
+				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
+						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
+						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))), username -> Optional.empty(),
+						new Nonces("k".getBytes(), Duration.ofMinutes(5), counters, clock));
+				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats,
+						(tenant, dialled) -> new OutboundRouting.Refused(403, "test")));
+			});
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	CallFlowHarness() {
+		this(Duration.ofSeconds(1800), Duration.ofSeconds(90));
+	}
+
+	/** Moves the clock and runs the call sweeper once, as its thread does every second. */
+	void sweepAfter(Duration elapsed) {
+		clock.advance(elapsed);
+		b2bua.sweep(Duration.ofHours(1));
+	}
+
+	Call onlyCall() {
+		if (active.size() != 1) {
+			throw new AssertionError(active.size() + " calls, expected one");
+		}
+		return active.all().iterator().next();
+	}
+
+	/** Waits (up to 3 s) for what a stack thread does after the message the test just sent. */
+	void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+		while (true) {
+			synchronized (onlyCall()) {
+				if (condition.getAsBoolean()) {
+					return;
+				}
+			}
+			if (System.nanoTime() > deadline) {
+				throw new AssertionError("not within 3 s: " + what);
+			}
+			Thread.onSpinWait();
+		}
+	}
+
+	void registerPhone(SipProbe phone) {
+		String contact = "sip:seat1@127.0.0.1:" + phone.port();
+		locations.put(new Binding("seat1", 1, 11, contact, contact, "127.0.0.1:" + phone.port(), "UDP", clock.instant().plusSeconds(3600),
+				"reg", 1, "probe", "node-a"));
+	}
+
+	String invite(SipProbe carrier, String number, String... extraHeaders) {
+		return inviteWith(carrier, number, SDP, extraHeaders);
+	}
+
+	String inviteWith(SipProbe carrier, String number, String sdp, String... extraHeaders) {
+		return "INVITE sip:" + number + "@127.0.0.1:" + port + " SIP/2.0\r\n"
+				+ "Via: SIP/2.0/UDP 127.0.0.1:" + carrier.port() + ";branch=z9hG4bKinv" + System.nanoTime() + "\r\n"
+				+ "Max-Forwards: 70\r\nFrom: <sip:13900001111@127.0.0.1>;tag=carrier\r\nTo: <sip:" + number + "@127.0.0.1>\r\n"
+				+ "Call-ID: call-" + System.nanoTime() + "@carrier\r\nCSeq: 1 INVITE\r\n"
+				+ "Contact: <sip:carrier@127.0.0.1:" + carrier.port() + ">\r\n" + lines(extraHeaders) + body(sdp);
+	}
+
+	/** An in-dialog request from the side that received {@code ok} (the carrier: To and From as in the 200). */
+	String inDialog(SipProbe carrier, Message ok, String method, int cseq, String... extraHeaders) {
+		return inDialogWith(carrier, ok, method, cseq, null, extraHeaders);
+	}
+
+	String inDialogWith(SipProbe carrier, Message ok, String method, int cseq, String sdp, String... extraHeaders) {
+		return method + " sip:calldesk@127.0.0.1:" + port + " SIP/2.0\r\n"
+				+ "Via: SIP/2.0/UDP 127.0.0.1:" + carrier.port() + ";branch=z9hG4bK" + method + System.nanoTime() + "\r\n"
+				+ "Max-Forwards: 70\r\nFrom: " + ok.header("From") + "\r\nTo: " + ok.header("To") + "\r\n"
+				+ "Call-ID: " + ok.header("Call-ID") + "\r\nCSeq: " + cseq + " " + method + "\r\n"
+				+ "Contact: <sip:carrier@127.0.0.1:" + carrier.port() + ">\r\n" + lines(extraHeaders) + body(sdp);
+	}
+
+	/** A phone's answer; its Contact is the phone's own port, so in-dialog requests come back to it. */
+	static String answer(SipProbe phone, Message request, int status, String sdp, String... extraHeaders) {
+		StringBuilder response = new StringBuilder("SIP/2.0 " + status + " " + (status == 200 ? "OK" : "Status") + "\r\n");
+		for (String via : request.all("Via")) {
+			response.append("Via: ").append(via).append("\r\n");
+		}
+		String to = request.header("To");
+		response.append("From: ").append(request.header("From")).append("\r\n")
+			.append("To: ").append(to.contains("tag=") ? to : to + ";tag=phone").append("\r\n")
+			.append("Call-ID: ").append(request.header("Call-ID")).append("\r\n")
+			.append("CSeq: ").append(request.header("CSeq")).append("\r\n")
+			.append("Contact: <sip:seat1@127.0.0.1:").append(phone.port()).append(">\r\n")
+			.append(lines(extraHeaders));
+		return response.append(body(sdp)).toString();
+	}
+
+	/** Answers the ACK-less parts of a call: carrier INVITE → phone rings and answers → carrier has its 200, phone its ACK. */
+	Message answeredCall(SipProbe carrier, SipProbe phone, String[] carrierHeaders, String... phoneHeaders) {
+		registerPhone(phone);
+		carrier.sendRaw(invite(carrier, "4008001234", carrierHeaders));
+		if (carrier.await().status() != 100) {
+			throw new AssertionError("no 100 Trying");
+		}
+		Message offered = phone.await();
+		phone.sendRaw(answer(phone, offered, 200, SDP, phoneHeaders));
+		Message ok = carrier.await();
+		Message ack = phone.await();
+		if (ok.status() != 200 || !ack.isRequest("ACK")) {
+			throw new AssertionError("call not answered: " + ok.firstLine() + " / " + ack.firstLine());
+		}
+		return ok;
+	}
+
+	private static String lines(String... headers) {
+		StringBuilder text = new StringBuilder();
+		for (String header : headers) {
+			text.append(header).append("\r\n");
+		}
+		return text.toString();
+	}
+
+	private static String body(String sdp) {
+		return sdp == null ? "Content-Length: 0\r\n\r\n"
+				: "Content-Type: application/sdp\r\nContent-Length: " + sdp.length() + "\r\n\r\n" + sdp;
+	}
+
+	@Override
+	public void close() {
+		server.close();
+	}
+
+	private final class Observer implements CallObserver {
+
+		@Override
+		public void offered(CallSnapshot call) {
+			observed.add("offered");
+		}
+
+		@Override
+		public void ringing(CallSnapshot call) {
+			observed.add("ringing");
+		}
+
+		@Override
+		public void answered(CallSnapshot call) {
+			observed.add("answered");
+		}
+
+		@Override
+		public void ended(CallSnapshot call) {
+			observed.add("ended:" + call.endedBy() + ":" + call.endReason());
+		}
+	}
+
+	private final class RecordingMedia implements MediaAnchor {
+
+		@Override
+		public Session open(String callId, String tenantCode) {
+			return new Session() {
+				@Override
+				public String toAgent(String customerSdp) {
+					relayedOffers.add(customerSdp);
+					return customerSdp;
+				}
+
+				@Override
+				public String toCustomer(String agentSdp) {
+					return agentSdp;
+				}
+
+				@Override
+				public String offerTo(Leg leg) {
+					return SDP.replace("o=- 1 1", "o=relay-to-" + leg + " 1 1");
+				}
+
+				@Override
+				public boolean timedOut() {
+					return false;
+				}
+
+				@Override
+				public Path recording() {
+					return null;
+				}
+
+				@Override
+				public void close() {
+				}
+			};
+		}
+	}
+}
