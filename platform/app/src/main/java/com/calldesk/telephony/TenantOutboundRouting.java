@@ -68,7 +68,7 @@ class TenantOutboundRouting implements OutboundRouting {
 		}
 		Gateway gw = gateway.get();
 		return new Route(callee.get().e164(), asDialled(callee.get().e164()), gw.getHost(), gw.getPort(), gw.getTransport(), gw.getId(),
-				gw.getChannelLimit(), choices);
+				gw.getChannelLimit(), choices, gw.getUsername(), gw.getPassword());
 	}
 
 	private Optional<Gateway> gatewayOf(long tenantId) {

@@ -39,6 +39,8 @@ class OutboundCallWithRealPeersIT {
 
 	static final int GATEWAY_PORT = Peers.freePort();
 
+	static final int CHALLENGING_GATEWAY_PORT = Peers.freePort();
+
 	@DynamicPropertySource
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
@@ -66,6 +68,13 @@ class OutboundCallWithRealPeersIT {
 
 	SeatAllocation.IssuedPassword seat;
 
+	String challengedTenantCode;
+
+	SeatAllocation.IssuedPassword challengedSeat;
+
+	@Autowired
+	com.calldesk.state.ChannelCounter channels;
+
 	@BeforeAll
 	void tenantWithAGatewayAndTwoDisplayNumbers() {
 		var opened = opening.approve(opening.apply(new ApplicationForm("外呼测试", "测", "13800138000", null, 1, null)).getId(), "test");
@@ -76,6 +85,59 @@ class OutboundCallWithRealPeersIT {
 		numbers.allocateDisplayNumber(tenantId, new NumberAllocation.DisplayNumberForm("021-58889999", null, 3), "test");
 		numbers.allocateDisplayNumber(tenantId, new NumberAllocation.DisplayNumberForm("010-58889999", null, 3), "test");
 		seat = seats.allocate(tenantId, 1, "test").get(0);
+
+		var challenged = opening.approve(opening.apply(new ApplicationForm("网关鉴权", "测", "13800138000", null, 1, null)).getId(), "test");
+		challengedTenantCode = challenged.tenant().getCode();
+		gateways.addGateway(challenged.tenant().getId(), new GatewaysAndDevices.GatewayForm("鉴权网关", "127.0.0.1", CHALLENGING_GATEWAY_PORT,
+				"UDP", "IP", "gwuser", "gw-secret", 10), "test");
+		numbers.allocateDisplayNumber(challenged.tenant().getId(), new NumberAllocation.DisplayNumberForm("021-58887777", null, 3), "test");
+		challengedSeat = seats.allocate(challenged.tenant().getId(), 1, "test").get(0);
+	}
+
+	@Test
+	void aGatewayRefusingTheDisplayNumberGetsTheCallAgainWithTheNextOne() throws Exception {
+		Path trace = Files.createTempFile("gateway", ".msg");
+		Process gateway = Peers.sippAsync(SIP_PORT, "gateway-refuses-display-number.xml", Map.of("refused", "01058889999"), "-p",
+				Integer.toString(GATEWAY_PORT), "-m", "2", "-trace_msg", "-message_file", trace.toString());
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials.xml", Map.of(), "-s", "13910001001", "-key", "seat",
+				seat.sipUsername(), "-au", seat.sipUsername(), "-ap", seat.password()))).as("seat's phone got the call").isZero();
+		assertThat(Peers.finish(gateway)).as("gateway: refused 010, took 021").isZero();
+
+		String invites = Files.readString(trace);
+		assertThat(invites.indexOf("From: <sip:01058889999@")).as("the Beijing number first").isNotNegative()
+			.isLessThan(invites.indexOf("From: <sip:02158889999@"));
+		CallRecord record = TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
+		assertThat(record.getCustomerNumber()).isEqualTo("+8613910001001");
+		assertThat(record.getDisplayNumber()).isEqualTo("+862158889999");
+		assertThat(record.getAnsweredAt()).isNotNull();
+		assertThat(channels.inUse("gateway:" + gatewayIdOf(tenantCode))).as("channels back after the call").isZero();
+	}
+
+	@Test
+	void aGatewayThatChallengesTheInviteGetsTheDigestOfItsOwnAccount() throws Exception {
+		Process gateway = Peers.sippAsync(SIP_PORT, "gateway-challenges.xml", Map.of("user", "gwuser", "password", "gw-secret"), "-p",
+				Integer.toString(CHALLENGING_GATEWAY_PORT));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials.xml", Map.of(), "-s", "13910002000", "-key", "seat",
+				challengedSeat.sipUsername(), "-au", challengedSeat.sipUsername(), "-ap", challengedSeat.password()))).as("seat").isZero();
+		assertThat(Peers.finish(gateway)).as("gateway verified the digest").isZero();
+		CallRecord record = TenantContext.call(tenants.activeByCode(challengedTenantCode).orElseThrow(), () -> records.latest());
+		assertThat(record.getAnsweredAt()).isNotNull();
+		assertThat(record.getEndReason()).isEqualTo("agent-hangup");
+	}
+
+	@Test
+	void aGatewayRejectingOurDigestIsA403ToThePhoneNeverAChallenge() throws Exception {
+		Process gateway = Peers.sippAsync(SIP_PORT, "gateway-challenges.xml", Map.of("user", "gwuser", "password", "not-what-we-have"),
+				"-p", Integer.toString(CHALLENGING_GATEWAY_PORT));
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials-refused.xml", Map.of("expect", "403"), "-s", "13910002001", "-key",
+				"seat", challengedSeat.sipUsername(), "-au", challengedSeat.sipUsername(), "-ap", challengedSeat.password()))).isZero();
+		assertThat(Peers.finish(gateway)).isZero();
+		CallRecord record = TenantContext.call(tenants.activeByCode(challengedTenantCode).orElseThrow(), () -> records.latest());
+		assertThat(record.getEndReason()).isEqualTo("customer-rejected-403");
+	}
+
+	private long gatewayIdOf(String code) {
+		return gateways.gatewaysOf(tenants.activeByCode(code).orElseThrow().tenantId()).get(0).getId();
 	}
 
 	@Test

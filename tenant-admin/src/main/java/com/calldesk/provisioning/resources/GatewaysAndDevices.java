@@ -52,8 +52,9 @@ public class GatewaysAndDevices {
 		gateway.setPort(form.port() == null ? 5060 : form.port());
 		gateway.setTransport(form.transport() == null ? "UDP" : form.transport());
 		gateway.setAuthMode(form.authMode());
-		gateway.setUsername(registers ? form.username() : null);
-		gateway.setPassword(registers ? form.password() : null);
+		// an IP gateway may still challenge our INVITEs with digest: its credentials answer that
+		gateway.setUsername(blank(form.username()) ? null : form.username());
+		gateway.setPassword(blank(form.password()) ? null : form.password());
 		gateway.setChannelLimit(form.channelLimit() == null ? 30 : form.channelLimit());
 		gateway.setCreatedAt(clock.instant());
 		gateways.insert(gateway);

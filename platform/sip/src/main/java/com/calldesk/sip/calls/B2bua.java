@@ -64,6 +64,8 @@ public final class B2bua {
 
 	private final SessionRefresh refresh;
 
+	private final OutLegRetries retries;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, SeatPicker seats, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers) {
 		this.endpoint = endpoint;
@@ -78,6 +80,7 @@ public final class B2bua {
 		this.clock = clock;
 		this.timers = timers;
 		this.refresh = new SessionRefresh(this, endpoint, timers);
+		this.retries = new OutLegRetries(this, endpoint);
 	}
 
 	boolean fromTrunk(Request invite) {
@@ -177,7 +180,11 @@ public final class B2bua {
 			call.session(call.outLeg()).lastSdpSent = invite.getRawContent() == null ? null
 					: new String(invite.getRawContent(), StandardCharsets.UTF_8);
 		}
-		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(invite);
+		resendOut(call, endpoint.provider().getNewClientTransaction(invite));
+	}
+
+	/** Sends the out leg's INVITE in {@code transaction}: the first one, or one that overcomes a refusal ({@link OutLegRetries}). */
+	void resendOut(Call call, ClientTransaction transaction) throws Exception {
 		LegRef out = new LegRef(call, call.outLeg(), this);
 		transaction.setApplicationData(out);
 		Dialog dialog = endpoint.provider().getNewDialog(transaction);
@@ -185,6 +192,7 @@ public final class B2bua {
 		synchronized (call) {
 			call.outInvite = transaction;
 			call.outDialog = dialog;
+			call.outProvisional = false;
 		}
 		transaction.sendRequest();
 	}
@@ -209,10 +217,10 @@ public final class B2bua {
 			else if (status < 300) {
 				accepted(call, event);
 			}
-			else if (call.state() != CallState.ENDED) {
+			else if (call.state() != CallState.ENDED && !retries.retried(call, event)) {
 				boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
 				String who = call.outLeg() == Leg.AGENT ? "agent" : "customer";
-				failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : status,
+				failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : toPhone(status),
 						who + (busy ? "-busy" : "-rejected-" + status));
 			}
 		}
@@ -366,6 +374,18 @@ public final class B2bua {
 		catch (Exception ex) {
 			log.debug("Hanging up call {} after {}: {}", call.id(), reason, ex.toString());
 		}
+	}
+
+	/**
+	 * A gateway's refusal as the seat's phone should see it: a challenge we could not answer must not
+	 * reach the phone as one (it would offer its own seat password), nor a 422 meant for us.
+	 */
+	private static int toPhone(int gatewayStatus) {
+		return switch (gatewayStatus) {
+			case Response.UNAUTHORIZED, Response.PROXY_AUTHENTICATION_REQUIRED -> Response.FORBIDDEN;
+			case SESSION_INTERVAL_TOO_SMALL -> Response.SERVER_INTERNAL_ERROR;
+			default -> gatewayStatus;
+		};
 	}
 
 	/** Refuses the incoming INVITE with {@code status}, ending the call. */

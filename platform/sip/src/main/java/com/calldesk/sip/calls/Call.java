@@ -18,7 +18,7 @@ public final class Call {
 
 	private final String id;
 
-	private final CallRoute route;
+	private CallRoute route;
 
 	private final String customerNumber;
 
@@ -48,6 +48,12 @@ public final class Call {
 
 	/** The caller sent no SDP: our 200 carries the offer and its ACK must bring the answer. */
 	boolean answerInAck;
+
+	/** A seat's call out through a gateway (null for inbound calls). */
+	OutboundAttempt outbound;
+
+	/** Our INVITE was refused 422 once and sent again with the interval asked for. */
+	boolean sessionRetried;
 
 	MediaAnchor.Session media;
 
@@ -91,12 +97,17 @@ public final class Call {
 		return id;
 	}
 
-	CallRoute route() {
+	synchronized CallRoute route() {
 		return route;
 	}
 
+	/** Shown with another display number (the gateway refused the first one). */
+	synchronized void reroute(CallRoute route) {
+		this.route = route;
+	}
+
 	boolean inbound() {
-		return route.inbound();
+		return route().inbound();
 	}
 
 	/** The side that sent us the INVITE. */
@@ -123,7 +134,7 @@ public final class Call {
 	}
 
 	List<String> channelKeys() {
-		return route.channelKeys();
+		return route().channelKeys();
 	}
 
 	synchronized void seat(String seat) {

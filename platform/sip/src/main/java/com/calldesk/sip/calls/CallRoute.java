@@ -13,4 +13,9 @@ record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNu
 		return new CallRoute(true, route.tenantId(), route.tenantCode(), route.trunkNumberId(), route.trunkNumber(), null,
 				List.of(route.channelKey()));
 	}
+
+	/** A seat's call out: the gateway's channel and the display number's. */
+	static CallRoute outbound(long tenantId, String tenantCode, OutboundRouting.Route route, OutboundRouting.DisplayNumberChoice display) {
+		return new CallRoute(false, tenantId, tenantCode, null, null, display.number(), List.of(route.gatewayChannelKey(), display.channelKey()));
+	}
 }

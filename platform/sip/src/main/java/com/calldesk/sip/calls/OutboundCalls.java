@@ -1,6 +1,5 @@
 package com.calldesk.sip.calls;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,37 +50,39 @@ final class OutboundCalls {
 			return;
 		}
 		OutboundRouting.Route route = (OutboundRouting.Route) decision;
-		List<String> held = new ArrayList<>();
-		Optional<OutboundRouting.DisplayNumberChoice> display = takeChannels(route, held);
-		if (display.isEmpty()) {
-			held.forEach(b2bua.channels()::release);
+		int display = takeChannels(route);
+		if (display < 0) {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
-		CallRoute callRoute = new CallRoute(false, seat.get().tenantId(), seat.get().tenantCode(), null, null, display.get().number(),
-				held);
+		OutboundAttempt attempt = new OutboundAttempt(route, display);
+		CallRoute callRoute = CallRoute.outbound(seat.get().tenantId(), seat.get().tenantCode(), route, attempt.display());
 		Call call = b2bua.admit(transaction, callRoute, route.customerNumber(), dialled);
+		call.outbound = attempt;
 		if (!b2bua.assign(call, seat.get().username())) {
 			return;
 		}
 		String sdp = b2bua.openMedia(call);
 		if (sdp != null) {
-			b2bua.sendOut(call, GatewayInvite.build(endpoint, call, route, display.get(), sdp));
+			b2bua.sendOut(call, GatewayInvite.build(endpoint, call, route, attempt.display(), sdp));
 		}
 	}
 
-	/** The gateway's channel, then the first display number with a free one; everything taken is listed in {@code held}. */
-	private Optional<OutboundRouting.DisplayNumberChoice> takeChannels(OutboundRouting.Route route, List<String> held) {
+	/**
+	 * The gateway's channel, then the first display number with a free one: its index in the route,
+	 * or -1 with nothing held.
+	 */
+	private int takeChannels(OutboundRouting.Route route) {
 		if (!b2bua.channels().tryAcquire(route.gatewayChannelKey(), route.gatewayChannels())) {
-			return Optional.empty();
+			return -1;
 		}
-		held.add(route.gatewayChannelKey());
-		for (OutboundRouting.DisplayNumberChoice choice : route.displayNumbers()) {
-			if (b2bua.channels().tryAcquire(choice.channelKey(), choice.channels())) {
-				held.add(choice.channelKey());
-				return Optional.of(choice);
+		List<OutboundRouting.DisplayNumberChoice> choices = route.displayNumbers();
+		for (int i = 0; i < choices.size(); i++) {
+			if (b2bua.channels().tryAcquire(choices.get(i).channelKey(), choices.get(i).channels())) {
+				return i;
 			}
 		}
-		return Optional.empty();
+		b2bua.channels().release(route.gatewayChannelKey());
+		return -1;
 	}
 }

@@ -13,13 +13,24 @@ public interface OutboundRouting {
 
 	/**
 	 * Out through a gateway. {@code calledNumber} is the number as the gateway wants it dialled;
-	 * {@code displayNumbers} are tried in order (region match first) until one has a free channel.
+	 * {@code displayNumbers} are tried in order (region match first) until one has a free channel
+	 * and the gateway takes it. {@code username} and {@code password} (null when the gateway has
+	 * none) answer a digest challenge to our INVITE.
 	 */
 	record Route(String customerNumber, String calledNumber, String gatewayHost, int gatewayPort, String transport, long gatewayId,
-			int gatewayChannels, List<DisplayNumberChoice> displayNumbers) implements Decision {
+			int gatewayChannels, List<DisplayNumberChoice> displayNumbers, String username, String password) implements Decision {
 
 		String gatewayChannelKey() {
 			return "gateway:" + gatewayId;
+		}
+
+		boolean hasCredentials() {
+			return username != null && password != null;
+		}
+
+		@Override
+		public String toString() {
+			return "Route[" + calledNumber + " via " + gatewayHost + ":" + gatewayPort + "]";
 		}
 	}
 

@@ -178,6 +178,7 @@ final class CallFlowHarness implements AutoCloseable {
 		if (ok.status() != 200 || !ack.isRequest("ACK")) {
 			throw new AssertionError("call not answered: " + ok.firstLine() + " / " + ack.firstLine());
 		}
+		awaitUntil("the answer is observed", () -> observed.contains("answered"));
 		return ok;
 	}
 

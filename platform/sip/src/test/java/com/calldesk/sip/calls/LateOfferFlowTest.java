@@ -49,6 +49,7 @@ class LateOfferFlowTest {
 
 			carrier.sendRaw(ackWith(carrier, ok, CARRIER_ANSWER));
 			flow.awaitUntil("the ACK's answer reaches the relay", () -> flow.relayedOffers.contains(CARRIER_ANSWER));
+			flow.awaitUntil("the answer is observed", () -> flow.observed.contains("answered"));
 			assertThat(flow.observed).containsExactly("offered", "ringing", "answered");
 		}
 	}

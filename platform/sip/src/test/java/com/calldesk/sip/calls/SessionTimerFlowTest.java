@@ -59,6 +59,26 @@ class SessionTimerFlowTest {
 	}
 
 	@Test
+	void aPhoneAnswering422GetsTheInviteAgainWithTheIntervalItAskedFor() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe phone = new SipProbe(flow.port)) {
+			flow.registerPhone(phone);
+			carrier.sendRaw(flow.invite(carrier, "4008001234"));
+			carrier.await();
+			Message offered = phone.await();
+			phone.sendRaw(answer(phone, offered, 422, null, "Min-SE: 3600"));
+			assertThat(phone.await().isRequest("ACK")).isTrue();
+			Message again = phone.await();
+			assertThat(again.isRequest("INVITE")).isTrue();
+			assertThat(again.header("Session-Expires")).isEqualTo("3600");
+			assertThat(again.header("CSeq")).isEqualTo("2 INVITE");
+			assertThat(again.header("Call-ID")).isEqualTo(offered.header("Call-ID"));
+			phone.sendRaw(answer(phone, again, 200, SDP));
+			assertThat(carrier.await().status()).isEqualTo(200);
+			flow.awaitUntil("the answer is observed", () -> flow.observed.contains("answered"));
+		}
+	}
+
+	@Test
 	void aCarrierThatStopsRefreshingHasItsCallEndedOnBothLegs() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe phone = new SipProbe(flow.port)) {
 			Message ok = flow.answeredCall(carrier, phone, CARRIER_REFRESHES);
