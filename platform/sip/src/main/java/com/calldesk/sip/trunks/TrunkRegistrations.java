@@ -135,7 +135,7 @@ public final class TrunkRegistrations implements AutoCloseable {
 
 	private void fail(TrunkAccount trunk, String why) {
 		log.warn("Registration to gateway {} ({}:{}) failed: {}", trunk.gatewayId(), trunk.host(), trunk.port(), why);
-		states.compute(trunk.gatewayId(), (id, state) -> (state == null ? TrunkState.NEW : state).failed(why));
+		states.compute(trunk.gatewayId(), (id, state) -> (state == null ? TrunkState.NEW : state).failed(why, clock.instant()));
 	}
 
 	@Override

@@ -28,7 +28,7 @@ public record TrunkState(Status status, Instant refreshAt, String lastError, Str
 		return new TrunkState(Status.REGISTERED, now.plus(granted.dividedBy(2)), null, callId, cseq);
 	}
 
-	TrunkState failed(String why) {
-		return new TrunkState(Status.FAILED, Instant.now().plusSeconds(30), why, callId, cseq);
+	TrunkState failed(String why, Instant now) {
+		return new TrunkState(Status.FAILED, now.plusSeconds(30), why, callId, cseq);
 	}
 }
