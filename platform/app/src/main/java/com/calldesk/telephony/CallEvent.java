@@ -20,6 +20,10 @@ public sealed interface CallEvent {
 	record CallRinging(CallSnapshot call) implements CallEvent {
 	}
 
+	/** CallDesk answered the caller, who waits in the queue with hold music. */
+	record CallQueued(CallSnapshot call) implements CallEvent {
+	}
+
 	record CallAnswered(CallSnapshot call) implements CallEvent {
 	}
 

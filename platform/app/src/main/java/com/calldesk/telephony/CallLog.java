@@ -26,13 +26,10 @@ class CallLog implements CallObserver {
 
 	private final CtiBus events;
 
-	private final LongestIdleSeat idleSeats;
-
-	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events, LongestIdleSeat idleSeats) {
+	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events) {
 		this.records = records;
 		this.tenants = tenants;
 		this.events = events;
-		this.idleSeats = idleSeats;
 	}
 
 	@Override
@@ -46,13 +43,17 @@ class CallLog implements CallObserver {
 	}
 
 	@Override
+	public void queued(CallSnapshot call) {
+		step(call, () -> records.update(call), new CallEvent.CallQueued(call));
+	}
+
+	@Override
 	public void answered(CallSnapshot call) {
 		step(call, () -> records.update(call), new CallEvent.CallAnswered(call));
 	}
 
 	@Override
 	public void ended(CallSnapshot call) {
-		idleSeats.callEnded(call);
 		step(call, () -> records.close(call), new CallEvent.CallEnded(call));
 	}
 

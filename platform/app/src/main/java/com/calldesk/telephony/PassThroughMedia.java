@@ -32,6 +32,20 @@ final class PassThroughMedia implements MediaAnchor {
 			}
 
 			@Override
+			public String answerCustomer(String customerOffer) {
+				throw new UnsupportedMediaException("answering needs the media relay");
+			}
+
+			@Override
+			public java.util.concurrent.CompletableFuture<Void> playToCustomer(String prompt, boolean loop) {
+				return java.util.concurrent.CompletableFuture.completedFuture(null);
+			}
+
+			@Override
+			public void stopPlaying() {
+			}
+
+			@Override
 			public boolean timedOut() {
 				return false;
 			}

@@ -55,6 +55,7 @@ final class RedisCtiBus implements CtiBus, AutoCloseable {
 		return switch (node.get("type").asString()) {
 			case "CallOffered" -> new CallEvent.CallOffered(call);
 			case "CallRinging" -> new CallEvent.CallRinging(call);
+			case "CallQueued" -> new CallEvent.CallQueued(call);
 			case "CallAnswered" -> new CallEvent.CallAnswered(call);
 			case "CallEnded" -> new CallEvent.CallEnded(call);
 			default -> throw new IllegalArgumentException("Unknown CTI event " + node.get("type"));

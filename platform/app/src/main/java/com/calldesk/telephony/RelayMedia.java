@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -35,16 +37,19 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 
 	private final Clock clock;
 
+	private final PromptLibrary prompts;
+
 	private final ExecutorService closer = Executors.newSingleThreadExecutor(r -> {
 		Thread thread = new Thread(r, "media-closer");
 		thread.setDaemon(true);
 		return thread;
 	});
 
-	RelayMedia(MediaRelay relay, Duration rtpTimeout, Clock clock) {
+	RelayMedia(MediaRelay relay, Duration rtpTimeout, Clock clock, PromptLibrary prompts) {
 		this.relay = relay;
 		this.rtpTimeout = rtpTimeout;
 		this.clock = clock;
+		this.prompts = prompts;
 	}
 
 	@Override
@@ -55,6 +60,15 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 			private long customerPackets = -1;
 
 			private Instant customerLastHeard = clock.instant();
+
+			/** The G.711 codec CallDesk agreed with the customer itself; agents are offered only it. */
+			private volatile int customerCodec = -1;
+
+			private volatile int telephoneEvent = 101;
+
+			private volatile CompletableFuture<Void> playing;
+
+			private volatile boolean looping;
 			@Override
 			public String toAgent(String customerSdp) {
 				Sdp offer = usable(customerSdp);
@@ -71,8 +85,64 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 
 			@Override
 			public String offerTo(Leg leg) {
-				return Sdp.offer(session.address(), leg == Leg.AGENT ? session.agentPort() : session.customerPort(),
-						clock.millis() / 1000);
+				int port = leg == Leg.AGENT ? session.agentPort() : session.customerPort();
+				if (leg == Leg.AGENT && customerCodec >= 0) {
+					return Sdp.of(session.address(), port, clock.millis() / 1000, customerCodec, telephoneEvent);
+				}
+				return Sdp.offer(session.address(), port, clock.millis() / 1000);
+			}
+
+			@Override
+			public String answerCustomer(String customerOffer) {
+				Sdp offer = usable(customerOffer);
+				session.customerRemote(offer.connectionAddress(), offer.audioPort());
+				customerCodec = offer.preferredG711();
+				int event = offer.telephoneEvent();
+				if (event < 0) {
+					telephoneEvent = 101;
+					return Sdp.of(session.address(), session.customerPort(), clock.millis() / 1000, customerCodec);
+				}
+				telephoneEvent = event;
+				return Sdp.of(session.address(), session.customerPort(), clock.millis() / 1000, customerCodec, event);
+			}
+
+			@Override
+			public CompletableFuture<Void> playToCustomer(String prompt, boolean loop) {
+				Optional<Path> file = prompts.of(tenantCode, prompt);
+				if (file.isEmpty()) {
+					return CompletableFuture.completedFuture(null);
+				}
+				looping = loop;
+				CompletableFuture<Void> done = new CompletableFuture<>();
+				play(file.get(), done);
+				return done;
+			}
+
+			private void play(Path file, CompletableFuture<Void> done) {
+				try {
+					CompletableFuture<Void> once = session.playToCustomer(file);
+					playing = once;
+					once.whenComplete((ok, error) -> {
+						if (looping && error == null && !done.isDone()) {
+							play(file, done);
+						}
+						else {
+							done.complete(null);
+						}
+					});
+				}
+				catch (RuntimeException ex) {
+					done.complete(null);
+				}
+			}
+
+			@Override
+			public void stopPlaying() {
+				looping = false;
+				CompletableFuture<Void> current = playing;
+				if (current != null) {
+					current.cancel(false);
+				}
 			}
 
 			@Override

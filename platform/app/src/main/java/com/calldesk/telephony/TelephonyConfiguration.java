@@ -24,6 +24,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
+import com.calldesk.acd.Acd;
+import com.calldesk.acd.AgentBoard;
+import com.calldesk.acd.AgentPresence;
+import com.calldesk.acd.InMemoryAgentBoard;
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSettings;
 import com.calldesk.provisioning.resources.SipAccountProperties;
@@ -35,7 +39,6 @@ import com.calldesk.sip.calls.CallHandlers;
 import com.calldesk.sip.calls.CallObserver;
 import com.calldesk.sip.calls.MediaAnchor;
 import com.calldesk.sip.calls.OutboundRouting;
-import com.calldesk.sip.calls.SeatPicker;
 import com.calldesk.sip.calls.SessionTimers;
 import com.calldesk.sip.calls.TrunkDirectory;
 import com.calldesk.sip.SipServer;
@@ -96,10 +99,14 @@ class TelephonyConfiguration {
 	}
 
 	@Bean
-	ActiveCalls activeCalls(LongestIdleSeat idleSeats) {
-		ActiveCalls active = new ActiveCalls();
-		idleSeats.watch(active);
-		return active;
+	ActiveCalls activeCalls() {
+		return new ActiveCalls();
+	}
+
+	/** Agents' status and state: one map on one node; shared by every node in production (Redis). */
+	@Bean
+	AgentBoard agentBoard(Clock clock) {
+		return new InMemoryAgentBoard(clock);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -114,21 +121,21 @@ class TelephonyConfiguration {
 	}
 
 	@Bean
-	MediaAnchor mediaAnchor(ObjectProvider<MediaRelay> relay, MediaProperties media, Clock clock) {
+	MediaAnchor mediaAnchor(ObjectProvider<MediaRelay> relay, MediaProperties media, Clock clock, PromptLibrary prompts) {
 		MediaRelay available = relay.getIfAvailable();
-		return available == null ? new PassThroughMedia() : new RelayMedia(available, media.rtpTimeout(), clock);
+		return available == null ? new PassThroughMedia() : new RelayMedia(available, media.rtpTimeout(), clock, prompts);
 	}
 
 	@Bean
-	RegistrationLog registrationLog() {
-		return new RegistrationLog();
+	RegistrationLog registrationLog(AgentPresence presence) {
+		return new RegistrationLog(presence);
 	}
 
 	@Bean(destroyMethod = "close")
 	@ConditionalOnProperty(name = "calldesk.sip.server.enabled", havingValue = "true", matchIfMissing = true)
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
 			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
-			SeatPicker picker, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
+			Acd acd, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
 			ScheduledExecutorService callSweeper, OutboundRouting outbound) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
 		String node = sipNode.id();
@@ -143,7 +150,7 @@ class TelephonyConfiguration {
 		B2bua[] b2bua = new B2bua[1];
 		SipServer sip = SipServer.start(settings, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
-			b2bua[0] = new B2bua(endpoint, trunks, picker, locations, channels, media, calls, active, node, clock,
+			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, calls, active, node, clock,
 					new SessionTimers(server.sessionExpires(), server.minSe()));
 			Map<String, RequestHandler> handlers = new HashMap<>(
 					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
@@ -152,6 +159,7 @@ class TelephonyConfiguration {
 			return handlers;
 		});
 		sip.onStatelessReply(keepAlive[0]::onReply);
+		acd.serve(b2bua[0].queuedCalls());
 		keepAlive[0].start(server.keepAlive());
 		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;
@@ -201,16 +209,25 @@ class TelephonyConfiguration {
 	}
 
 	/** Logs phones coming and going; agent state (offline on registration loss) listens here next. */
+	/** Logs phones coming and going, and tells agent presence. */
 	static final class RegistrationLog implements RegistrationEvents {
+
+		private final AgentPresence presence;
+
+		RegistrationLog(AgentPresence presence) {
+			this.presence = presence;
+		}
 
 		@Override
 		public void registered(com.calldesk.sip.registrar.Binding binding) {
 			log.info("Registered {} at {} ({})", binding.aor(), binding.target(), binding.userAgent());
+			presence.registered(binding);
 		}
 
 		@Override
 		public void unregistered(com.calldesk.sip.registrar.Binding binding, String reason) {
 			log.info("Unregistered {} at {}: {}", binding.aor(), binding.target(), reason);
+			presence.unregistered(binding);
 		}
 	}
 }

@@ -5,18 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.calldesk.acd.AcdJournal;
+import com.calldesk.acd.AcdSettings;
+import com.calldesk.acd.AcdSettingsService;
+import com.calldesk.acd.AgentDesk;
+import com.calldesk.acd.AgentStatus;
+import com.calldesk.acd.CallStep;
+import com.calldesk.acd.SeatAgent;
+import com.calldesk.acd.Strategy;
 import com.calldesk.provisioning.resources.NumberAllocation;
 import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.provisioning.tenants.ApplicationForm;
@@ -30,6 +34,7 @@ import com.calldesk.tenancy.TenantContext;
  * Inbound calls end to end with real peers: sipp plays the carrier (from the demo's trusted gateway
  * 127.0.0.1) and, registered with digest, the seat's phone answering as UAS.
  */
+@org.springframework.context.annotation.Import(com.calldesk.support.CtiCapture.class)
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:inbound-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.sip.server.ring-timeout=3s",
@@ -75,6 +80,15 @@ class InboundCallWithRealPeersIT {
 
 	@Autowired
 	CallRecordMapper recordRows;
+
+	@Autowired
+	AcdSettingsService acdSettings;
+
+	@Autowired
+	AgentDesk desk;
+
+	@Autowired
+	AcdJournal journal;
 
 	@Test
 	void aCarrierCallRingsTheRegisteredSeatIsAnsweredAndLeavesACompleteRecord() throws Exception {
@@ -201,14 +215,23 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
-	void aPhoneThatRingsUnansweredIsCancelledAtTheRingTimeoutAndTheCustomerHears480() throws Exception {
+	void aPhoneRingingPastTheRingTimeoutIsCancelledAndItsAgentSetBusyAfterTheNoAnswerLimit() throws Exception {
 		Registered phone = registerNewSeat("无人接听", "021-55550007");
+		long tenantId = tenants.activeByCode(phone.code()).orElseThrow().tenantId();
+		acdSettings.save(tenantId, new AcdSettings(Strategy.LONGEST_IDLE, true, 5, 0, 1, 5, 60, 50), "test");
 		Process agent = Peers.sippAsync(SIP_PORT, "uas-ring-forever.xml", Map.of(), "-p", Integer.toString(phone.port()));
-		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "480"), "-s", "02155550007"))).isZero();
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-hung-up-on.xml", Map.of(), "-s", "02155550007")))
+			.as("the customer hears the all-busy prompt, then CallDesk hangs up").isZero();
 		assertThat(Peers.finish(agent)).as("the phone got CallDesk's CANCEL").isZero();
 		CallRecord record = latestRecordOf(phone.code());
-		assertThat(record.getEndReason()).isEqualTo("ring-timeout");
-		assertThat(Duration.between(record.getOfferedAt(), record.getEndedAt())).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(6));
+		assertThat(record.getEndReason()).isEqualTo("all-busy");
+		assertThat(record.getEndedBy()).isEqualTo("SYSTEM");
+		assertThat(Duration.between(record.getRingingAt(), record.getEndedAt())).as("5 s of ringing, then the prompt")
+			.isBetween(Duration.ofSeconds(5), Duration.ofSeconds(15));
+		SeatAgent after = desk.agents(tenantId).get(0);
+		assertThat(after.status()).isEqualTo(AgentStatus.BUSY);
+		assertThat(after.reason()).isEqualTo("no-answer");
+		assertThat(journal.stepsOf(tenantId, record.getId())).extracting(CallStep::kind).containsExactly("OFFERED", "NO_ANSWER");
 	}
 
 	@Test
@@ -225,13 +248,15 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
-	void aCallWithNoAgentRegisteredIsRefusedAndRecorded() throws Exception {
+	void aCallWithNoAgentOnlineHearsTheNoAgentPromptAndIsHungUp() throws Exception {
 		Opened tenant = openTenant("无人值守", "021-55550001", 5);
-		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "480"), "-s", "02155550001"))).isZero();
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-hung-up-on.xml", Map.of(), "-s", "02155550001"))).isZero();
 		CallRecord record = latestRecordOf(tenant.code());
 		assertThat(record.getEndReason()).isEqualTo("no-agent");
-		assertThat(record.getSipStatus()).isEqualTo(480);
-		assertThat(record.getAnsweredAt()).isNull();
+		assertThat(record.getEndedBy()).isEqualTo("SYSTEM");
+		assertThat(record.getAnsweredAt()).as("no agent answered").isNull();
+		assertThat(Duration.between(record.getOfferedAt(), record.getEndedAt())).as("the prompt played whole (5.3 s)")
+			.isGreaterThan(Duration.ofSeconds(5));
 	}
 
 	@Test
@@ -279,24 +304,5 @@ class InboundCallWithRealPeersIT {
 	}
 
 	record Opened(long id, String code, long trunkNumberId) {
-	}
-
-	@TestConfiguration
-	static class CtiCapture {
-
-		@Bean
-		List<CallEvent> cti() {
-			return new CopyOnWriteArrayList<>();
-		}
-
-		@Bean
-		Object ctiListener(List<CallEvent> cti) {
-			return new Object() {
-				@EventListener
-				void on(CallEvent event) {
-					cti.add(event);
-				}
-			};
-		}
 	}
 }

@@ -51,19 +51,50 @@ public final class Sdp {
 	 * relay can carry without transcoding — PCMU, PCMA and RFC 4733 telephone-events — at {@code port}.
 	 */
 	public static String offer(String address, int port, long sessionId) {
+		return of(address, port, sessionId, G711.PCMU, G711.PCMA, 101);
+	}
+
+	/**
+	 * The relay's SDP with exactly these formats: PCMU/PCMA by their static numbers, and the last one
+	 * as telephone-event when it is dynamic (≥ 96). An answer names one G.711 codec (the relay does
+	 * not transcode) and the offer's telephone-event number.
+	 */
+	public static String of(String address, int port, long sessionId, int... payloadTypes) {
 		String ip = address.contains(":") ? "IP6 " : "IP4 ";
-		return "v=0\r\n"
-				+ "o=CallDesk " + sessionId + " 1 IN " + ip + address + "\r\n"
-				+ "s=CallDesk\r\n"
-				+ "c=IN " + ip + address + "\r\n"
-				+ "t=0 0\r\n"
-				+ "m=audio " + port + " RTP/AVP " + G711.PCMU + " " + G711.PCMA + " 101\r\n"
-				+ "a=rtpmap:" + G711.PCMU + " PCMU/8000\r\n"
-				+ "a=rtpmap:" + G711.PCMA + " PCMA/8000\r\n"
-				+ "a=rtpmap:101 telephone-event/8000\r\n"
-				+ "a=fmtp:101 0-16\r\n"
-				+ "a=ptime:20\r\n"
-				+ "a=sendrecv\r\n";
+		StringBuilder sdp = new StringBuilder("v=0\r\n")
+			.append("o=CallDesk ").append(sessionId).append(" 1 IN ").append(ip).append(address).append("\r\n")
+			.append("s=CallDesk\r\n")
+			.append("c=IN ").append(ip).append(address).append("\r\n")
+			.append("t=0 0\r\n")
+			.append("m=audio ").append(port).append(" RTP/AVP");
+		for (int pt : payloadTypes) {
+			sdp.append(' ').append(pt);
+		}
+		sdp.append("\r\n");
+		for (int pt : payloadTypes) {
+			if (pt == G711.PCMU) {
+				sdp.append("a=rtpmap:0 PCMU/8000\r\n");
+			}
+			else if (pt == G711.PCMA) {
+				sdp.append("a=rtpmap:8 PCMA/8000\r\n");
+			}
+			else if (pt >= 96) {
+				sdp.append("a=rtpmap:").append(pt).append(" telephone-event/8000\r\n").append("a=fmtp:").append(pt).append(" 0-16\r\n");
+			}
+		}
+		return sdp.append("a=ptime:20\r\na=sendrecv\r\n").toString();
+	}
+
+	/** The first G.711 codec of this offer, in its order of preference. */
+	public int preferredG711() {
+		return payloadTypes.stream().filter(pt -> pt == G711.PCMU || pt == G711.PCMA).findFirst()
+			.orElseThrow(() -> new IllegalStateException("no PCMU or PCMA offered"));
+	}
+
+	/** The offer's telephone-event format number, or -1. */
+	public int telephoneEvent() {
+		return payloadTypes.stream().filter(pt -> pt >= 96 && "telephone-event/8000".equalsIgnoreCase(rtpmaps.getOrDefault(pt, "")))
+			.findFirst().orElse(-1);
 	}
 
 	/** @throws IllegalArgumentException when the text is not SDP or offers no audio */

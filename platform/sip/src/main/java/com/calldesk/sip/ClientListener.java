@@ -12,4 +12,8 @@ public interface ClientListener {
 	void onResponse(ResponseEvent event);
 
 	void onTimeout(TimeoutEvent event);
+
+	/** The dialog this listens to timed out: our 2xx was never acknowledged (RFC 3261 §13.3.1.4). */
+	default void onDialogTimeout() {
+	}
 }

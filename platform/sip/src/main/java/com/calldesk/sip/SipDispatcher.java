@@ -10,7 +10,6 @@ import javax.sip.IOExceptionEvent;
 import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
-import javax.sip.SipListener;
 import javax.sip.SipProvider;
 import javax.sip.TimeoutEvent;
 import javax.sip.TransactionAlreadyExistsException;
@@ -20,6 +19,8 @@ import javax.sip.header.RetryAfterHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
+import gov.nist.javax.sip.DialogTimeoutEvent;
+import gov.nist.javax.sip.SipListenerExt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * The stack's one listener: admission control, then the handler of the request's method. It keeps
  * no per-call state of its own, so there is nothing to leak when transactions time out or die.
  */
-final class SipDispatcher implements SipListener {
+final class SipDispatcher implements SipListenerExt {
 
 	private static final Logger log = LoggerFactory.getLogger(SipDispatcher.class);
 
@@ -145,6 +146,23 @@ final class SipDispatcher implements SipListener {
 	@Override
 	public void processTransactionTerminated(TransactionTerminatedEvent event) {
 		// no per-transaction state is kept here
+	}
+
+	/**
+	 * A 2xx we sent was never acknowledged (the caller gave up, or its ACK was lost for 32 s): the
+	 * dialog's owner ends the call instead of leaving it up for nobody.
+	 */
+	@Override
+	public void processDialogTimeout(DialogTimeoutEvent event) {
+		if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof ClientListener owner) {
+			log.info("No ACK for our 2xx in dialog {} ({}): ending it", event.getDialog().getCallId().getCallId(), event.getReason());
+			try {
+				owner.onDialogTimeout();
+			}
+			catch (RuntimeException ex) {
+				log.warn("Ending an unacknowledged dialog failed", ex);
+			}
+		}
 	}
 
 	@Override

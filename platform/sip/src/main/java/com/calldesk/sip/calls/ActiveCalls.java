@@ -19,16 +19,27 @@ public final class ActiveCalls {
 		calls.put(call.id(), call);
 	}
 
-	/** Gives the call its seat unless the call has already ended (then nothing is counted and false is returned). */
+	/**
+	 * Gives the call its seat (a call rung at the next seat moves from the last one) unless the call
+	 * has already ended: then nothing is counted and false is returned.
+	 */
 	boolean assign(Call call, String seat) {
 		synchronized (call) {
 			if (call.state() == CallState.ENDED) {
 				return false;
 			}
+			String before = call.seat();
+			if (before != null) {
+				seatsOnCalls.computeIfPresent(before, (s, n) -> n <= 1 ? null : n - 1);
+			}
 			call.seat(seat);
 			seatsOnCalls.merge(seat, 1, Integer::sum);
 			return true;
 		}
+	}
+
+	Call get(String callId) {
+		return calls.get(callId);
 	}
 
 	void remove(Call call) {

@@ -25,7 +25,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.calldesk.sip.SipEndpoint;
-import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.Locations;
 import com.calldesk.state.ChannelCounter;
 
@@ -44,7 +43,9 @@ public final class B2bua {
 
 	private final TrunkDirectory trunks;
 
-	private final SeatPicker seats;
+	private final InboundCalls inboundCalls;
+
+	private final CallDistribution distribution;
 
 	private final Locations locations;
 
@@ -66,11 +67,11 @@ public final class B2bua {
 
 	private final OutLegRetries retries;
 
-	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, SeatPicker seats, Locations locations, ChannelCounter channels,
+	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers) {
 		this.endpoint = endpoint;
 		this.trunks = trunks;
-		this.seats = seats;
+		this.distribution = distribution;
 		this.locations = locations;
 		this.channels = channels;
 		this.media = media;
@@ -81,6 +82,12 @@ public final class B2bua {
 		this.timers = timers;
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
+		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution);
+	}
+
+	/** What the ACD uses to offer waiting calls to seats and to overflow them. */
+	public QueuedCalls queuedCalls() {
+		return inboundCalls;
 	}
 
 	boolean fromTrunk(Request invite) {
@@ -105,19 +112,9 @@ public final class B2bua {
 		}
 		Call call = admit(transaction, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
 		String agentSdp = openMedia(call);
-		if (agentSdp == null) {
-			return;
+		if (agentSdp != null) {
+			inboundCalls.start(call, agentSdp);
 		}
-		Optional<String> seat = seats.pick(call.route().tenantId(), aor -> !locations.of(aor).isEmpty());
-		Optional<Binding> phone = seat.flatMap(s -> locations.of(s).stream().findFirst());
-		if (phone.isEmpty()) {
-			failIn(call, Response.TEMPORARILY_UNAVAILABLE, "no-agent");
-			return;
-		}
-		if (!active.assign(call, seat.get())) {
-			return;
-		}
-		sendOut(call, AgentInvite.build(endpoint, call, seat.get(), phone.get().target(), agentSdp));
 	}
 
 	/** A Session-Expires below our Min-SE gets 422 (RFC 4028 §8.1) before anything is taken. */
@@ -203,7 +200,40 @@ public final class B2bua {
 	 */
 	void outAnswered(Call call, ResponseEvent event) {
 		synchronized (call) {
+			if (event.getClientTransaction() != null && event.getClientTransaction() != call.outInvite) {
+				staleAnswer(call, event);
+				return;
+			}
 			relayOutAnswer(call, event);
+		}
+	}
+
+	/**
+	 * An answer on an out leg the call has moved on from (a phone that answers just as it was
+	 * cancelled for the next seat): a leg retired before it rang is cancelled at its first provisional,
+	 * a 200 is acknowledged and hung up at once, anything else ignored.
+	 */
+	private void staleAnswer(Call call, ResponseEvent event) {
+		int status = event.getResponse().getStatusCode();
+		if (status > 100 && status < 200 && call.cancelOnProvisional.remove(event.getClientTransaction())) {
+			try {
+				endpoint.provider().getNewClientTransaction(event.getClientTransaction().createCancel()).sendRequest();
+			}
+			catch (Exception ex) {
+				log.debug("CANCEL of a retired leg of call {} failed: {}", call.id(), ex.toString());
+			}
+			return;
+		}
+		if (status / 100 != 2 || event.getDialog() == null) {
+			return;
+		}
+		try {
+			Dialog dialog = event.getDialog();
+			dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
+			bye(dialog);
+		}
+		catch (Exception ex) {
+			log.debug("Hanging up a late answer failed: {}", ex.toString());
 		}
 	}
 
@@ -219,6 +249,10 @@ public final class B2bua {
 			}
 			else if (call.state() != CallState.ENDED && !retries.retried(call, event)) {
 				boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
+				if (call.inbound()) {
+					inboundCalls.notAnswered(call, busy ? "busy" : "rejected-" + status, false);
+					return;
+				}
 				String who = call.outLeg() == Leg.AGENT ? "agent" : "customer";
 				failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : toPhone(status),
 						who + (busy ? "-busy" : "-rejected-" + status));
@@ -234,17 +268,14 @@ public final class B2bua {
 		if (response.getStatusCode() == Response.TRYING || call.state() == CallState.ANSWERED) {
 			return;
 		}
-		boolean cancel;
-		synchronized (call) {
-			call.outProvisional = true;
-			cancel = call.cancelWhenProvisional;
-		}
-		if (cancel) {
+		call.outProvisional = true;
+		if (call.cancelWhenProvisional || call.state() == CallState.ENDED) {
 			cancelOut(call);
 			return;
 		}
-		if (call.ringing()) {
-			observer.ringing(call.snapshot());
+		ringingTold(call);
+		if (call.inAnswered) {
+			return;
 		}
 		Response relayed = endpoint.messages().createResponse(response.getStatusCode(), call.inRequest);
 		toIn(call, relayed, response.getRawContent());
@@ -260,8 +291,10 @@ public final class B2bua {
 			return;
 		}
 		// a phone that answered has rung, even if its 180 is overtaken by the 200 on another stack thread
-		if (call.ringing()) {
-			observer.ringing(call.snapshot());
+		ringingTold(call);
+		if (call.inAnswered) {
+			agentTookWaitingCall(call, event);
+			return;
 		}
 		if (!call.answered()) {
 			return;
@@ -278,9 +311,57 @@ public final class B2bua {
 		}
 		call.inInvite.sendResponse(ok);
 		observer.answered(call.snapshot());
+		distribution.answered(call.snapshot());
+	}
+
+	/** Each out leg's first sign of ringing is told once (the screen pop of the seat it rings). */
+	private void ringingTold(Call call) {
+		if (call.outRingingTold) {
+			return;
+		}
+		call.outRingingTold = true;
+		call.ringing();
+		observer.ringing(call.snapshot());
+	}
+
+	/** An agent answered a call CallDesk had answered itself: the hold music stops and the two are bridged in the relay. */
+	private void agentTookWaitingCall(Call call, ResponseEvent event) {
+		byte[] sdp = event.getResponse().getRawContent();
+		if (sdp != null && sdp.length > 0) {
+			call.relaySdp(Leg.AGENT, new String(sdp, StandardCharsets.UTF_8));
+		}
+		if (!call.answered()) {
+			return;
+		}
+		call.media.stopPlaying();
+		LegSession out = call.session(call.outLeg());
+		out.timer = timers.accepted(event.getResponse(), clock.instant());
+		out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
+		observer.answered(call.snapshot());
+		distribution.answered(call.snapshot());
+	}
+
+	/** CallDesk answers the caller itself (the call waits, or hears a prompt), with the relay's SDP. */
+	void answerIn(Call call, String sdp) throws Exception {
+		Response ok = endpoint.messages().createResponse(Response.OK, call.inRequest);
+		tagged(call, ok);
+		ok.addHeader(contact());
+		ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
+		LegSession in = call.session(call.inLeg());
+		in.timer = timers.answer(call.inRequest, ok, endpoint.headers(), clock.instant());
+		in.lastSdpSent = sdp;
+		call.inInvite.sendResponse(ok);
+	}
+
+	CallObserver observer() {
+		return observer;
 	}
 
 	void outTimedOut(Call call) {
+		if (call.inbound()) {
+			inboundCalls.notAnswered(call, "no-answer", false);
+			return;
+		}
 		failIn(call, call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : Response.REQUEST_TIMEOUT,
 				(call.outLeg() == Leg.AGENT ? "agent" : "customer") + "-no-answer");
 	}
@@ -363,7 +444,7 @@ public final class B2bua {
 				}
 			}
 			if (by != call.inLeg()) {
-				if (before == CallState.ANSWERED) {
+				if (before == CallState.ANSWERED || call.inAnswered) {
 					bye(call.inDialog);
 				}
 				else {
@@ -390,7 +471,12 @@ public final class B2bua {
 
 	/** Refuses the incoming INVITE with {@code status}, ending the call. */
 	void failIn(Call call, int status, String reason) {
-		if (!finish(call, call.outLeg(), reason, status)) {
+		failIn(call, call.outLeg(), status, reason);
+	}
+
+	/** As {@link #failIn(Call, int, String)}, ended by {@code by} (null: CallDesk itself, e.g. nobody to take the call). */
+	void failIn(Call call, Leg by, int status, String reason) {
+		if (!finish(call, by, reason, status)) {
 			return;
 		}
 		try {
@@ -412,10 +498,28 @@ public final class B2bua {
 		}
 		active.remove(call);
 		observer.ended(call.snapshot());
+		distribution.ended(call.snapshot());
 		return true;
 	}
 
-	private void cancelOut(Call call) {
+	/**
+	 * The call moves on from its out leg (the phone did not answer, or the call overflows): a leg still
+	 * ringing is cancelled, and whatever that leg answers later is stale ({@link #staleAnswer}): a 487
+	 * must not count as a second refusal, a 200 is hung up.
+	 */
+	void retireOut(Call call, boolean cancel) {
+		if (cancel && call.outProvisional) {
+			cancelOut(call);
+		}
+		else if (cancel && call.outInvite != null) {
+			call.cancelOnProvisional.add(call.outInvite);
+		}
+		call.outInvite = null;
+		call.outDialog = null;
+		call.outProvisional = false;
+	}
+
+	void cancelOut(Call call) {
 		try {
 			ClientTransaction cancel = endpoint.provider().getNewClientTransaction(call.outInvite.createCancel());
 			cancel.sendRequest();
@@ -475,6 +579,9 @@ public final class B2bua {
 			}
 			else if (state == CallState.ANSWERED) {
 				refresh.check(call, now);
+			}
+			else if (call.inbound()) {
+				inboundCalls.checkRinging(call, now);
 			}
 			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
 				hangUp(call, null, "ring-timeout");

@@ -44,6 +44,9 @@ public final class Call {
 
 	boolean cancelWhenProvisional;
 
+	/** Out legs the call moved on from before they rang: each is cancelled at its first provisional. */
+	final java.util.Set<ClientTransaction> cancelOnProvisional = new java.util.HashSet<>();
+
 	boolean reinviting;
 
 	/** The caller sent no SDP: our 200 carries the offer and its ACK must bring the answer. */
@@ -54,6 +57,24 @@ public final class Call {
 
 	/** Our INVITE was refused 422 once and sent again with the interval asked for. */
 	boolean sessionRetried;
+
+	/** CallDesk has answered the caller itself (it waits in the queue, or hears a prompt). */
+	boolean inAnswered;
+
+	/** Waiting in the queue with no phone ringing for it. */
+	boolean waiting;
+
+	/** Seats rung in the current round of an inbound call, so the ACD moves on to others. */
+	final java.util.Set<String> triedSeats = new java.util.HashSet<>();
+
+	/** When the ringing agent phone counts as not answering. */
+	Instant ringDeadline;
+
+	/** The relay's SDP for agent phones while the customer is not answered (the customer's offer, rewritten). */
+	String agentOffer;
+
+	/** The current out leg's first provisional has been told to the observer. */
+	boolean outRingingTold;
 
 	MediaAnchor.Session media;
 
@@ -159,9 +180,18 @@ public final class Call {
 		return true;
 	}
 
-	/** OFFERED or RINGING → ANSWERED, once. */
-	synchronized boolean answered() {
+	/** OFFERED or RINGING → QUEUED, once: CallDesk answered the caller, who waits for an agent. */
+	synchronized boolean queued() {
 		if (state != CallState.OFFERED && state != CallState.RINGING) {
+			return false;
+		}
+		state = CallState.QUEUED;
+		return true;
+	}
+
+	/** OFFERED, RINGING or QUEUED → ANSWERED, once. */
+	synchronized boolean answered() {
+		if (state != CallState.OFFERED && state != CallState.RINGING && state != CallState.QUEUED) {
 			return false;
 		}
 		state = CallState.ANSWERED;

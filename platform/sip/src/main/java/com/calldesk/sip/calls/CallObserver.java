@@ -10,6 +10,10 @@ public interface CallObserver {
 
 	void ringing(CallSnapshot call);
 
+	/** CallDesk answered the caller, who now waits for an agent with hold music. */
+	default void queued(CallSnapshot call) {
+	}
+
 	void answered(CallSnapshot call);
 
 	void ended(CallSnapshot call);

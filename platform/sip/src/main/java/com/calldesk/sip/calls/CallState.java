@@ -1,6 +1,10 @@
 package com.calldesk.sip.calls;
 
-/** OFFERED: the customer's INVITE is in and an agent leg is going out; RINGING: a phone rings; ANSWERED; ENDED. */
+/**
+ * OFFERED: the customer's INVITE is in and an agent leg is going out; RINGING: a phone rings; QUEUED:
+ * CallDesk answered the customer, who waits for an agent with hold music (a phone may be ringing for
+ * it); ANSWERED: an agent answered; ENDED.
+ */
 public enum CallState {
-	OFFERED, RINGING, ANSWERED, ENDED
+	OFFERED, RINGING, QUEUED, ANSWERED, ENDED
 }

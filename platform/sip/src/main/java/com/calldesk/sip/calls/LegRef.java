@@ -18,6 +18,11 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 	}
 
 	@Override
+	public void onDialogTimeout() {
+		b2bua.hangUp(call, null, "no-ack");
+	}
+
+	@Override
 	public void onTimeout(TimeoutEvent event) {
 		if (leg == call.outLeg() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
 			b2bua.outTimedOut(call);

@@ -26,6 +26,19 @@ public interface MediaAnchor {
 		 */
 		String offerTo(Leg leg);
 
+		/**
+		 * The relay answers the customer's offer itself (CallDesk answers a call that waits for an
+		 * agent): one G.711 codec of the offer, and telephone-event if offered. Later offers to agents
+		 * ({@link #offerTo}) carry only that codec, since the relay does not transcode.
+		 */
+		String answerCustomer(String customerOffer);
+
+		/** Plays a named prompt to the customer ({@code hold-music}, {@code all-busy}…), looping when asked; null: nothing to play. */
+		java.util.concurrent.CompletableFuture<Void> playToCustomer(String prompt, boolean loop);
+
+		/** Stops what plays to the customer: the agent's voice reaches the customer again. */
+		void stopPlaying();
+
 		boolean timedOut();
 
 		Path recording();

@@ -57,7 +57,7 @@ class B2buaFlowTest {
 	}
 
 	@Test
-	void aBusyPhoneMakesTheCustomerHearBusy() {
+	void aBusyPhoneIsReportedToTheAcdAndWithNobodyElseTheCustomerGets480() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe phone = new SipProbe(flow.port)) {
 			flow.registerPhone(phone);
 			carrier.sendRaw(flow.invite(carrier, "4008001234"));
@@ -65,9 +65,41 @@ class B2buaFlowTest {
 			Message offered = phone.await();
 			phone.sendRaw(answer(phone, offered, 486, null));
 			assertThat(phone.await().isRequest("ACK")).as("the stack ACKs the phone's 486").isTrue();
-			assertThat(carrier.await().status()).isEqualTo(486);
-			assertThat(flow.observed).containsExactly("offered", "ended:AGENT:agent-busy");
+			assertThat(carrier.await().status()).isEqualTo(480);
+			assertThat(flow.observed).containsExactly("offered", "ended:SYSTEM:no-agent");
+			assertThat(flow.acd).containsExactly("ring:seat1", "not-answered:seat1:busy", "overflow", "ended");
 		}
+	}
+
+	/** RFC 3261 §13.3.1.4: a 2xx retransmitted for 64×T1 (32 s) without an ACK ends the dialog with a BYE. */
+	@Test
+	void aCallerThatNeverAcknowledgesOur200IsHungUpOnBothSides() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe phone = new SipProbe(flow.port)) {
+			flow.registerPhone(phone);
+			carrier.sendRaw(flow.invite(carrier, "4008001234"));
+			assertThat(carrier.await().status()).isEqualTo(100);
+			Message offered = phone.await();
+			phone.sendRaw(answer(phone, offered, 200, SDP));
+			assertThat(carrier.await().status()).isEqualTo(200);
+			assertThat(phone.await().isRequest("ACK")).isTrue();
+
+			Message bye = awaitRequest(phone, "BYE", java.time.Duration.ofSeconds(40));
+			phone.sendRaw(answer(phone, bye, 200, null));
+			assertThat(flow.observed).contains("ended:SYSTEM:no-ack");
+			assertThat(flow.channels.inUse("trunk:7")).isZero();
+		}
+	}
+
+	/** Skips what else arrives (the 200's retransmissions to the carrier do not come here) until {@code method}. */
+	private static Message awaitRequest(SipProbe probe, String method, java.time.Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (System.nanoTime() < deadline) {
+			java.util.Optional<Message> message = probe.receive();
+			if (message.isPresent() && message.get().isRequest(method)) {
+				return message.get();
+			}
+		}
+		throw new AssertionError("no " + method + " within " + within);
 	}
 
 	@Test

@@ -50,6 +50,21 @@ final class CallFlowHarness implements AutoCloseable {
 
 	final ActiveCalls active = new ActiveCalls();
 
+	/** The seats the scripted ACD rings, in order, each once per round. */
+	final List<String> seats = new CopyOnWriteArrayList<>(List.of("seat1"));
+
+	/** When no seat is left: wait in the queue (true) or overflow as no-agent. */
+	volatile boolean queueWhenNobody;
+
+	/** What the scripted ACD was told, in order. */
+	final List<String> acd = new CopyOnWriteArrayList<>();
+
+	/** Prompts played to the customer, in order ("stop" when stopped). */
+	final List<String> prompts = new CopyOnWriteArrayList<>();
+
+	/** The prompt now playing: complete it to end it as if its last packet went out. */
+	volatile java.util.concurrent.CompletableFuture<Void> playing = new java.util.concurrent.CompletableFuture<>();
+
 	B2bua b2bua;
 
 	CallFlowHarness(Duration sessionExpires, Duration minSe) {
@@ -69,7 +84,7 @@ final class CallFlowHarness implements AutoCloseable {
 				Duration.ofMinutes(5), Duration.ZERO);
 		try {
 			server = SipServer.start(settings, endpoint -> {
-				b2bua = new B2bua(endpoint, trunks, (tenant, reachable) -> Optional.of("seat1").filter(reachable), locations, channels,
+				b2bua = new B2bua(endpoint, trunks, new ScriptedAcd(), locations, channels,
 						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe));
 				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
 						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
@@ -105,7 +120,8 @@ final class CallFlowHarness implements AutoCloseable {
 	void awaitUntil(String what, java.util.function.BooleanSupplier condition) {
 		long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
 		while (true) {
-			synchronized (onlyCall()) {
+			var calls = active.all();
+			synchronized (calls.size() == 1 ? calls.iterator().next() : this) {
 				if (condition.getAsBoolean()) {
 					return;
 				}
@@ -118,8 +134,12 @@ final class CallFlowHarness implements AutoCloseable {
 	}
 
 	void registerPhone(SipProbe phone) {
-		String contact = "sip:seat1@127.0.0.1:" + phone.port();
-		locations.put(new Binding("seat1", 1, 11, contact, contact, "127.0.0.1:" + phone.port(), "UDP", clock.instant().plusSeconds(3600),
+		registerPhone(phone, "seat1");
+	}
+
+	void registerPhone(SipProbe phone, String seat) {
+		String contact = "sip:" + seat + "@127.0.0.1:" + phone.port();
+		locations.put(new Binding(seat, 1, 11, contact, contact, "127.0.0.1:" + phone.port(), "UDP", clock.instant().plusSeconds(3600),
 				"reg", 1, "probe", "node-a"));
 	}
 
@@ -213,6 +233,11 @@ final class CallFlowHarness implements AutoCloseable {
 		}
 
 		@Override
+		public void queued(CallSnapshot call) {
+			observed.add("queued");
+		}
+
+		@Override
 		public void answered(CallSnapshot call) {
 			observed.add("answered");
 		}
@@ -220,6 +245,47 @@ final class CallFlowHarness implements AutoCloseable {
 		@Override
 		public void ended(CallSnapshot call) {
 			observed.add("ended:" + call.endedBy() + ":" + call.endReason());
+		}
+	}
+
+	/** An ACD reduced to a script: ring the listed seats in order, then wait or overflow. */
+	private final class ScriptedAcd implements CallDistribution {
+
+		@Override
+		public Decision route(CallSnapshot call, java.util.Set<String> tried, java.util.function.Predicate<String> reachable) {
+			for (String seat : seats) {
+				if (!tried.contains(seat) && reachable.test(seat)) {
+					acd.add("ring:" + seat);
+					return new Ring(seat);
+				}
+			}
+			acd.add(queueWhenNobody ? "wait" : "overflow");
+			return queueWhenNobody ? new Wait() : new Overflow("no-agent", null);
+		}
+
+		@Override
+		public void notAnswered(CallSnapshot call, String seat, String why) {
+			acd.add("not-answered:" + seat + ":" + why);
+		}
+
+		@Override
+		public Duration ringTimeout(long tenantId) {
+			return Duration.ofSeconds(20);
+		}
+
+		@Override
+		public void queued(CallSnapshot call) {
+			acd.add("queued");
+		}
+
+		@Override
+		public void answered(CallSnapshot call) {
+			acd.add("answered:" + call.seat());
+		}
+
+		@Override
+		public void ended(CallSnapshot call) {
+			acd.add("ended");
 		}
 	}
 
@@ -242,6 +308,23 @@ final class CallFlowHarness implements AutoCloseable {
 				@Override
 				public String offerTo(Leg leg) {
 					return SDP.replace("o=- 1 1", "o=relay-to-" + leg + " 1 1");
+				}
+
+				@Override
+				public String answerCustomer(String customerOffer) {
+					return SDP.replace("o=- 1 1", "o=relay-answer 1 1");
+				}
+
+				@Override
+				public java.util.concurrent.CompletableFuture<Void> playToCustomer(String prompt, boolean loop) {
+					prompts.add(prompt);
+					playing = new java.util.concurrent.CompletableFuture<>();
+					return playing;
+				}
+
+				@Override
+				public void stopPlaying() {
+					prompts.add("stop");
 				}
 
 				@Override

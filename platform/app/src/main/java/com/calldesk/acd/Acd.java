@@ -1,0 +1,277 @@
+package com.calldesk.acd;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import com.calldesk.sip.calls.CallDistribution;
+import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.QueuedCalls;
+import com.calldesk.sip.registrar.Locations;
+
+/**
+ * The ACD (F7): picks the seat for each inbound call by the tenant's strategy (sticky agent first),
+ * keeps the calls nobody is free for in the tenant's queue in arrival order, and offers the head of
+ * the queue to each agent who frees up, until the max wait sends the call to overflow. Decisions for
+ * new calls run on SIP threads; offers from the queue and the max-wait checks on one dispatcher
+ * thread. An agent is claimed by an atomic change on the board, so no agent ever gets two offers.
+ */
+@Component
+public class Acd implements CallDistribution, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Acd.class);
+
+	private final AgentDesk desk;
+
+	private final AcdJournal journal;
+
+	private final Locations locations;
+
+	private final Clock clock;
+
+	private final Map<Long, ConcurrentSkipListSet<Waiting>> queues = new ConcurrentHashMap<>();
+
+	private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
+
+	private final Map<Long, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
+
+	private final ScheduledExecutorService dispatcher;
+
+	private volatile QueuedCalls calls;
+
+	@org.springframework.beans.factory.annotation.Autowired
+	Acd(AgentDesk desk, AcdJournal journal, Locations locations, Clock clock) {
+		this(desk, journal, locations, clock, Executors.newSingleThreadScheduledExecutor(r -> {
+			Thread thread = new Thread(r, "acd-dispatcher");
+			thread.setDaemon(true);
+			return thread;
+		}));
+	}
+
+	/** With the dispatcher given: tests hand one that runs nothing by itself and call {@link #dispatch} in step. */
+	Acd(AgentDesk desk, AcdJournal journal, Locations locations, Clock clock, ScheduledExecutorService dispatcher) {
+		this.desk = desk;
+		this.journal = journal;
+		this.locations = locations;
+		this.clock = clock;
+		this.dispatcher = dispatcher;
+		desk.onFreed(tenantId -> dispatcher.execute(() -> dispatch(tenantId)));
+		dispatcher.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
+	}
+
+	/** The B2BUA of this node, which carries the waiting calls. */
+	public void serve(QueuedCalls calls) {
+		this.calls = calls;
+	}
+
+	@Override
+	public Decision route(CallSnapshot call, Set<String> tried, Predicate<String> reachable) {
+		long tenantId = call.tenantId();
+		AcdSettings settings = journal.settings(tenantId);
+		Instant now = clock.instant();
+		List<SeatAgent> agents = desk.agents(tenantId);
+		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
+		if (!othersWaitFirst) {
+			Optional<String> seat = claim(call, settings, agents.stream().filter(a -> !tried.contains(a.seat()) && reachable.test(a.seat())),
+					now);
+			if (seat.isPresent()) {
+				return new Ring(seat.get());
+			}
+		}
+		boolean someoneWorks = agents.stream().anyMatch(a -> a.status() == AgentStatus.IDLE && reachable.test(a.seat()));
+		if (someoneWorks) {
+			boolean full = !waiting.containsKey(call.callId()) && queue(tenantId).size() >= settings.maxQueue();
+			return full ? new Overflow("queue-full", "all-busy") : new Wait();
+		}
+		boolean someoneOnline = agents.stream().anyMatch(a -> a.status() != AgentStatus.OFFLINE && reachable.test(a.seat()));
+		return someoneOnline ? new Overflow("all-busy", "all-busy") : new Overflow("no-agent", "no-agent");
+	}
+
+	/** The first of {@code candidates} in the strategy's order (the caller's last agent first) that can be claimed for the call. */
+	private Optional<String> claim(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates, Instant now) {
+		List<SeatAgent> free = candidates.filter(a -> a.offerable(now)).sorted(order(call.tenantId(), settings.strategy())).toList();
+		if (free.isEmpty()) {
+			return Optional.empty();
+		}
+		String sticky = settings.stickyAgent() ? journal.lastSeatOf(call.tenantId(), call.customerNumber()) : null;
+		List<SeatAgent> ordered = sticky == null ? free
+				: java.util.stream.Stream.concat(free.stream().filter(a -> a.seat().equals(sticky)),
+						free.stream().filter(a -> !a.seat().equals(sticky))).toList();
+		for (SeatAgent agent : ordered) {
+			if (desk.apply(call.tenantId(), agent.seat(), a -> a.offered(call.callId(), now)).isPresent()) {
+				roundRobin.computeIfAbsent(call.tenantId(), t -> new AtomicInteger()).set(seatNo(agent.seat()));
+				journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), agent.seat().equals(sticky) ? "sticky" : null, now);
+				return Optional.of(agent.seat());
+			}
+		}
+		return Optional.empty();
+	}
+
+	private Comparator<SeatAgent> order(long tenantId, Strategy strategy) {
+		return switch (strategy) {
+			case LONGEST_IDLE -> Comparator.comparing(SeatAgent::idleSince).thenComparing(SeatAgent::seat);
+			case FEWEST_CALLS -> Comparator.comparingInt((SeatAgent a) -> a.answeredOn(SeatAgent.day(clock.instant())))
+				.thenComparing(SeatAgent::idleSince);
+			case ROUND_ROBIN -> {
+				// the seat after the one offered last time, wrapping around the seat numbers
+				int after = roundRobin.computeIfAbsent(tenantId, t -> new AtomicInteger()).get();
+				yield Comparator.comparingInt((SeatAgent a) -> Math.floorMod(seatNo(a.seat()) - after - 1, 10_000)).thenComparing(SeatAgent::seat);
+			}
+		};
+	}
+
+	/** The seat number at the end of a SIP account ({@code ss2001000ss0007} → 7). */
+	static int seatNo(String seat) {
+		int i = seat.length();
+		while (i > 0 && Character.isDigit(seat.charAt(i - 1)) && seat.length() - i < 4) {
+			i--;
+		}
+		return i == seat.length() ? 0 : Integer.parseInt(seat.substring(i));
+	}
+
+	@Override
+	public void notAnswered(CallSnapshot call, String seat, String why) {
+		if (seat == null) {
+			return;
+		}
+		AcdSettings settings = journal.settings(call.tenantId());
+		Instant now = clock.instant();
+		desk.apply(call.tenantId(), seat, a -> a.notAnswered(call.callId(), settings.noAnswerLimit(), settings.noAnswerDelay(), now));
+		journal.call(call.tenantId(), call.callId(), "NO_ANSWER", seat, why, now);
+	}
+
+	@Override
+	public Duration ringTimeout(long tenantId) {
+		return journal.settings(tenantId).ringTimeout();
+	}
+
+	@Override
+	public void queued(CallSnapshot call) {
+		Waiting entry = waiting.computeIfAbsent(call.callId(), id -> {
+			Waiting first = new Waiting(call.tenantId(), id, call, clock.instant());
+			journal.call(call.tenantId(), id, "QUEUED", null, null, first.since());
+			return first;
+		});
+		queue(call.tenantId()).add(entry);
+		dispatcher.execute(() -> dispatch(call.tenantId()));
+	}
+
+	@Override
+	public void answered(CallSnapshot call) {
+		if (call.seat() == null) {
+			return;
+		}
+		Instant now = clock.instant();
+		if ("INBOUND".equals(call.direction())) {
+			leave(call.callId());
+			desk.apply(call.tenantId(), call.seat(), a -> a.answered(call.callId(), now));
+			journal.call(call.tenantId(), call.callId(), "ANSWERED", call.seat(), null, now);
+		}
+		else {
+			desk.apply(call.tenantId(), call.seat(), a -> a.onOwnCall(call.callId(), now));
+		}
+	}
+
+	@Override
+	public void ended(CallSnapshot call) {
+		Instant now = clock.instant();
+		Waiting left = leave(call.callId());
+		if (left != null && call.answeredAt() == null) {
+			journal.call(call.tenantId(), call.callId(), call.endReason() != null && call.endReason().startsWith("customer") ? "ABANDONED"
+					: "OVERFLOWED", null, "waited " + Duration.between(left.since(), now).toSeconds() + " s: " + call.endReason(), now);
+		}
+		if (call.seat() != null) {
+			Duration wrapUp = journal.settings(call.tenantId()).wrapUp();
+			desk.apply(call.tenantId(), call.seat(), a -> a.callEnded(call.callId(), wrapUp, now));
+		}
+	}
+
+	/** Offers the head of the tenant's queue to free agents, and overflows callers past the max wait. Dispatcher thread only. */
+	void dispatch(long tenantId) {
+		QueuedCalls b2bua = calls;
+		ConcurrentSkipListSet<Waiting> queue = queue(tenantId);
+		if (b2bua == null || queue.isEmpty()) {
+			return;
+		}
+		AcdSettings settings = journal.settings(tenantId);
+		Instant now = clock.instant();
+		for (Waiting head : queue) {
+			if (!now.isBefore(head.since().plus(settings.maxWait()))) {
+				queue.remove(head);
+				b2bua.overflow(head.callId(), "max-wait", "wait-too-long");
+				continue;
+			}
+			Optional<String> seat = claim(head.call(), settings,
+					desk.agents(tenantId).stream().filter(a -> !locations.of(a.seat()).isEmpty()), now);
+			if (seat.isEmpty()) {
+				return;
+			}
+			queue.remove(head);
+			if (!b2bua.offer(head.callId(), seat.get())) {
+				desk.apply(tenantId, seat.get(), a -> a.callEnded(head.callId(), Duration.ZERO, now));
+			}
+		}
+	}
+
+	private void tick() {
+		try {
+			desk.sweep();
+			for (Long tenantId : queues.keySet()) {
+				dispatch(tenantId);
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("ACD dispatch failed", ex);
+		}
+	}
+
+	private Waiting leave(String callId) {
+		Waiting entry = waiting.remove(callId);
+		if (entry != null) {
+			queue(entry.tenantId()).remove(entry);
+		}
+		return entry;
+	}
+
+	private ConcurrentSkipListSet<Waiting> queue(long tenantId) {
+		return queues.computeIfAbsent(tenantId, t -> new ConcurrentSkipListSet<>());
+	}
+
+	/** Calls waiting now, longest first (for the monitor wall and the supervisor). */
+	public List<Waiting> waitingOf(long tenantId) {
+		return List.copyOf(queue(tenantId));
+	}
+
+	@Override
+	public void destroy() {
+		dispatcher.shutdownNow();
+	}
+
+	/** A call in the queue since it first entered it (a failed offer puts it back in its place). */
+	public record Waiting(long tenantId, String callId, CallSnapshot call, Instant since) implements Comparable<Waiting> {
+
+		@Override
+		public int compareTo(Waiting other) {
+			int bySince = since.compareTo(other.since);
+			return bySince != 0 ? bySince : callId.compareTo(other.callId);
+		}
+	}
+}

@@ -1,0 +1,39 @@
+package com.calldesk.acd;
+
+import java.time.Instant;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The ACD's tables in the current tenant's schema. */
+@Mapper
+interface AcdMapper {
+
+	@Select("SELECT strategy, sticky_agent, ring_timeout_s, wrap_up_s, no_answer_limit, no_answer_delay_s, max_wait_s, max_queue "
+			+ "FROM acd_settings WHERE id = 1")
+	AcdSettings settings();
+
+	@Update("UPDATE acd_settings SET strategy = #{s.strategy}, sticky_agent = #{s.stickyAgent}, ring_timeout_s = #{s.ringTimeoutS}, "
+			+ "wrap_up_s = #{s.wrapUpS}, no_answer_limit = #{s.noAnswerLimit}, no_answer_delay_s = #{s.noAnswerDelayS}, "
+			+ "max_wait_s = #{s.maxWaitS}, max_queue = #{s.maxQueue}, updated_by = #{by}, updated_at = #{at} WHERE id = 1")
+	int saveSettings(@Param("s") AcdSettings settings, @Param("by") String by, @Param("at") Instant at);
+
+	@Insert("INSERT INTO agent_state_log (seat, status, state, call_id, reason, occurred_at) "
+			+ "VALUES (#{a.seat}, #{a.status}, #{a.state}, #{a.callId}, #{a.reason}, #{a.since})")
+	void logAgent(@Param("a") SeatAgent agent);
+
+	@Insert("INSERT INTO call_event (call_id, kind, seat, detail, occurred_at) VALUES (#{callId}, #{kind}, #{seat}, #{detail}, #{at})")
+	void logCall(@Param("callId") String callId, @Param("kind") String kind, @Param("seat") String seat, @Param("detail") String detail,
+			@Param("at") Instant at);
+
+	@Select("SELECT kind, seat, detail, occurred_at FROM call_event WHERE call_id = #{callId} ORDER BY id")
+	java.util.List<CallStep> stepsOf(@Param("callId") String callId);
+
+	/** The seat that last talked with this customer (B5), from the call records. */
+	@Select("SELECT seat FROM call_record WHERE customer_number = #{customer} AND seat IS NOT NULL AND answered_at IS NOT NULL "
+			+ "ORDER BY offered_at DESC LIMIT 1")
+	String lastSeatOf(@Param("customer") String customerNumber);
+}

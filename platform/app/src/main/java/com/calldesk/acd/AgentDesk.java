@@ -1,0 +1,111 @@
+package com.calldesk.acd;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongConsumer;
+import java.util.function.UnaryOperator;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.calldesk.provisioning.resources.ProvisioningChanged;
+import com.calldesk.provisioning.resources.Seat;
+import com.calldesk.provisioning.resources.SeatAllocation;
+
+/**
+ * The agents of every tenant as the ACD and the agent web see them: every change goes through the
+ * board (atomic per seat), is journaled, and wakes the queue when an agent may have become free.
+ * Phones drive presence: the first registration of an offline seat makes it available, losing the
+ * last phone makes it offline; everything else is the agent's choice or the calls' doing.
+ */
+@Component
+public class AgentDesk {
+
+	private final AgentBoard board;
+
+	private final AcdJournal journal;
+
+	private final Clock clock;
+
+	private final LoadingCache<Long, List<String>> seats;
+
+	private final List<LongConsumer> freed = new CopyOnWriteArrayList<>();
+
+	private final java.util.Set<Long> tenantsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	AgentDesk(AgentBoard board, AcdJournal journal, Clock clock, SeatAllocation allocation) {
+		this.board = board;
+		this.journal = journal;
+		this.clock = clock;
+		this.seats = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10))
+			.build(tenantId -> allocation.of(tenantId).stream().map(Seat::getSipUsername).toList());
+	}
+
+	/** Every provisioned seat of the tenant with its agent (OFFLINE until seen). */
+	public List<SeatAgent> agents(long tenantId) {
+		return seats.get(tenantId).stream().map(seat -> board.get(tenantId, seat)).toList();
+	}
+
+	public Optional<SeatAgent> agent(long tenantId, String seat) {
+		return seats.get(tenantId).contains(seat) ? Optional.of(board.get(tenantId, seat)) : Optional.empty();
+	}
+
+	/** The agent chose a status (F24). */
+	public SeatAgent choose(long tenantId, String seat, AgentStatus status) {
+		apply(tenantId, seat, agent -> agent.withStatus(status, clock.instant()));
+		return board.get(tenantId, seat);
+	}
+
+	/** The agent is done with notes before the wrap-up timer. */
+	public SeatAgent endWrapUp(long tenantId, String seat) {
+		apply(tenantId, seat, agent -> agent.wrapUpEnded(true, clock.instant()));
+		return board.get(tenantId, seat);
+	}
+
+	void phoneRegistered(long tenantId, String seat) {
+		apply(tenantId, seat, agent -> agent.status() == AgentStatus.OFFLINE ? agent.withStatus(AgentStatus.IDLE, clock.instant()) : agent);
+	}
+
+	void phoneGone(long tenantId, String seat) {
+		apply(tenantId, seat, agent -> agent.withStatus(AgentStatus.OFFLINE, "phone-gone", clock.instant()));
+	}
+
+	/** Ends wrap-ups whose timer ran out (the dispatcher's second), in every tenant that has had an agent move. */
+	void sweep() {
+		for (long tenantId : tenantsSeen) {
+			for (SeatAgent agent : board.of(tenantId)) {
+				if (agent.state() == AgentState.WRAP_UP) {
+					apply(tenantId, agent.seat(), a -> a.wrapUpEnded(false, clock.instant()));
+				}
+			}
+		}
+	}
+
+	/** Applies a transition; a change is journaled, and one that leaves the agent offerable wakes the tenant's queue. */
+	Optional<AgentBoard.Change> apply(long tenantId, String seat, UnaryOperator<SeatAgent> transition) {
+		tenantsSeen.add(tenantId);
+		Optional<AgentBoard.Change> change = board.change(tenantId, seat, transition);
+		change.ifPresent(c -> {
+			journal.agent(c.after());
+			if (c.after().status() == AgentStatus.IDLE && c.after().state() == AgentState.WAITING) {
+				freed.forEach(listener -> listener.accept(tenantId));
+			}
+		});
+		return change;
+	}
+
+	void onFreed(LongConsumer listener) {
+		freed.add(listener);
+	}
+
+	@EventListener
+	void provisioningChanged(ProvisioningChanged change) {
+		seats.invalidate(change.tenantId());
+	}
+}

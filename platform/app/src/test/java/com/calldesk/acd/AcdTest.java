@@ -1,0 +1,308 @@
+package com.calldesk.acd;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.calldesk.provisioning.resources.Seat;
+import com.calldesk.provisioning.resources.SeatAllocation;
+import com.calldesk.sip.calls.CallDistribution;
+import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.CallState;
+import com.calldesk.sip.calls.QueuedCalls;
+import com.calldesk.sip.registrar.Binding;
+import com.calldesk.sip.registrar.Locations;
+
+/**
+ * The ACD's decisions with a hand-moved clock, an in-memory board and no database: strategies, sticky
+ * agent, overflow reasons, the queue's order and max wait, and one agent never claimed twice.
+ */
+class AcdTest {
+
+	static final long TENANT = 7;
+
+	final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
+
+	final InMemoryAgentBoard board = new InMemoryAgentBoard(clock);
+
+	final Map<String, String> lastSeatOfCustomer = new ConcurrentHashMap<>();
+
+	final List<String> journal = new CopyOnWriteArrayList<>();
+
+	volatile AcdSettings settings = AcdSettings.DEFAULTS;
+
+	final List<String> seats = List.of("ss2001000ss0001", "ss2001000ss0002", "ss2001000ss0003");
+
+	final AcdJournal store = new AcdJournal(null, null) {
+		@Override
+		AcdSettings settings(long tenantId) {
+			return settings;
+		}
+
+		@Override
+		void agent(SeatAgent agent) {
+		}
+
+		@Override
+		void call(long tenantId, String callId, String kind, String seat, String detail, Instant at) {
+			journal.add(kind + ":" + seat + (detail == null ? "" : ":" + detail));
+		}
+
+		@Override
+		String lastSeatOf(long tenantId, String customerNumber) {
+			return lastSeatOfCustomer.get(customerNumber);
+		}
+	};
+
+	AgentDesk desk;
+
+	Acd acd;
+
+	final List<String> offers = new CopyOnWriteArrayList<>();
+
+	final List<String> overflows = new CopyOnWriteArrayList<>();
+
+	AcdTest() {
+		SeatAllocation allocation = mock(SeatAllocation.class);
+		when(allocation.of(anyLong())).thenReturn(seats.stream().map(AcdTest::seat).toList());
+		Locations locations = mock(Locations.class);
+		when(locations.of(anyString())).thenReturn(List.of(mock(Binding.class)));
+		desk = new AgentDesk(board, store, clock, allocation);
+		// a dispatcher that runs nothing by itself: the test calls dispatch in step
+		acd = new Acd(desk, store, locations, clock, new ScheduledThreadPoolExecutor(1) {
+			@Override
+			public void execute(Runnable command) {
+			}
+
+			@Override
+			public java.util.concurrent.ScheduledFuture<?> scheduleWithFixedDelay(Runnable command, long initialDelay, long delay,
+					TimeUnit unit) {
+				return null;
+			}
+		});
+		acd.serve(new QueuedCalls() {
+			@Override
+			public boolean offer(String callId, String seat) {
+				offers.add(callId + "->" + seat);
+				return true;
+			}
+
+			@Override
+			public boolean overflow(String callId, String reason, String prompt) {
+				overflows.add(callId + ":" + reason);
+				return true;
+			}
+		});
+	}
+
+	@AfterEach
+	void stop() {
+		acd.destroy();
+	}
+
+	@Test
+	void longestIdleOffersTheAgentFreeTheLongest() {
+		available(2, 0, 1);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(2)));
+		assertThat(route("c2")).isEqualTo(ring(seats.get(0)));
+		assertThat(route("c3")).isEqualTo(ring(seats.get(1)));
+	}
+
+	@Test
+	void fewestCallsOffersTheAgentWithTheFewestAnsweredToday() {
+		settings = with(Strategy.FEWEST_CALLS, false);
+		available(0, 1, 2);
+		answerAndFinish("a", seats.get(0));
+		answerAndFinish("b", seats.get(0));
+		answerAndFinish("c", seats.get(1));
+		assertThat(route("c1")).isEqualTo(ring(seats.get(2)));
+	}
+
+	@Test
+	void roundRobinGoesOnFromSeatToSeat() {
+		settings = with(Strategy.ROUND_ROBIN, false);
+		available(0, 1, 2);
+		List<String> rung = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			CallDistribution.Ring ring = (CallDistribution.Ring) route("c" + i);
+			rung.add(ring.seat());
+			acd.ended(call("c" + i, ring.seat()));
+		}
+		assertThat(rung).containsExactlyInAnyOrderElementsOf(seats);
+	}
+
+	@Test
+	void aReturningCallerGoesFirstToTheirLastAgentWhenFree() {
+		settings = with(Strategy.LONGEST_IDLE, true);
+		available(0, 1, 2);
+		lastSeatOfCustomer.put("+8613900001111", seats.get(2));
+		assertThat(route("c1")).isEqualTo(ring(seats.get(2)));
+		assertThat(journal).contains("OFFERED:" + seats.get(2) + ":sticky");
+		assertThat(route("c2")).as("their agent is busy now: the strategy decides").isEqualTo(ring(seats.get(0)));
+	}
+
+	@Test
+	void nobodyOnlineAndEverybodyBusyOverflowWithTheirOwnReasons() {
+		assertThat(route("c1")).isEqualTo(new CallDistribution.Overflow("no-agent", "no-agent"));
+		available(0);
+		desk.choose(TENANT, seats.get(0), AgentStatus.REST);
+		assertThat(route("c2")).isEqualTo(new CallDistribution.Overflow("all-busy", "all-busy"));
+	}
+
+	@Test
+	void whileAgentsTalkCallersWaitAndAreOfferedInArrivalOrderAsAgentsFree() {
+		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50);
+		available(0);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
+		acd.answered(call("c1", seats.get(0)));
+		clock.advance(Duration.ofSeconds(1));
+		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
+		acd.queued(call("c2", null));
+		clock.advance(Duration.ofSeconds(1));
+		acd.queued(call("c3", null));
+		assertThat(route("c4")).as("no queue jumping").isEqualTo(new CallDistribution.Wait());
+
+		acd.ended(call("c1", seats.get(0)));
+		acd.dispatch(TENANT);
+		assertThat(offers).containsExactly("c2->" + seats.get(0));
+		assertThat(acd.waitingOf(TENANT)).extracting(w -> w.callId()).containsExactly("c3");
+	}
+
+	@Test
+	void aCallerWaitingPastTheMaxWaitOverflows() {
+		available(0);
+		route("c1");
+		acd.answered(call("c1", seats.get(0)));
+		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
+		acd.queued(call("c2", null));
+		clock.advance(Duration.ofSeconds(59));
+		acd.dispatch(TENANT);
+		assertThat(overflows).isEmpty();
+		clock.advance(Duration.ofSeconds(1));
+		acd.dispatch(TENANT);
+		assertThat(overflows).containsExactly("c2:max-wait");
+	}
+
+	@Test
+	void aFullQueueOverflows() {
+		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 1);
+		available(0);
+		route("c1");
+		acd.answered(call("c1", seats.get(0)));
+		route("c2");
+		acd.queued(call("c2", null));
+		assertThat(route("c3")).isEqualTo(new CallDistribution.Overflow("queue-full", "all-busy"));
+	}
+
+	@Test
+	void manyCallsAtOnceNeverClaimTheSameAgentTwice() throws Exception {
+		available(0, 1, 2);
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<CallDistribution.Decision>> decisions = new ArrayList<>();
+		for (int i = 0; i < 24; i++) {
+			String id = "c" + i;
+			decisions.add(threads.submit(() -> {
+				start.await();
+				return acd.route(call(id, null), Set.of(), seat -> true);
+			}));
+		}
+		start.countDown();
+		List<String> rung = new ArrayList<>();
+		for (Future<CallDistribution.Decision> decision : decisions) {
+			if (decision.get(10, TimeUnit.SECONDS) instanceof CallDistribution.Ring ring) {
+				rung.add(ring.seat());
+			}
+		}
+		threads.shutdown();
+		assertThat(rung).containsExactlyInAnyOrderElementsOf(seats);
+	}
+
+	private CallDistribution.Decision route(String callId) {
+		return acd.route(call(callId, null), Set.of(), seat -> true);
+	}
+
+	private void available(int... order) {
+		for (int i : order) {
+			desk.choose(TENANT, seats.get(i), AgentStatus.IDLE);
+			clock.advance(Duration.ofSeconds(1));
+		}
+	}
+
+	private void answerAndFinish(String callId, String seat) {
+		board.change(TENANT, seat, a -> a.offered(callId, clock.instant()));
+		acd.answered(call(callId, seat));
+		acd.ended(call(callId, seat));
+	}
+
+	private static AcdSettings with(Strategy strategy, boolean sticky) {
+		return new AcdSettings(strategy, sticky, 20, 0, 3, 5, 60, 50);
+	}
+
+	private static CallDistribution.Ring ring(String seat) {
+		return new CallDistribution.Ring(seat);
+	}
+
+	private CallSnapshot call(String callId, String seat) {
+		return new CallSnapshot(callId, TENANT, "2001000", "INBOUND", "+8613900001111", "4008001234", 1L, "+861062345678", null, seat,
+				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a");
+	}
+
+	private static Seat seat(String username) {
+		Seat seat = new Seat();
+		seat.setSipUsername(username);
+		return seat;
+	}
+
+	/** A clock the test moves. */
+	static final class MutableClock extends Clock {
+
+		private volatile Instant now;
+
+		MutableClock(Instant start) {
+			this.now = start;
+		}
+
+		void advance(Duration by) {
+			now = now.plus(by);
+		}
+
+		@Override
+		public Instant instant() {
+			return now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+	}
+}

@@ -1,0 +1,83 @@
+package com.calldesk.acd;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.calldesk.support.Sessions;
+
+/**
+ * The ACD's REST commands on the embedded demo tenant, with the roles that may use them: the agent's
+ * own status switch, the supervisor's view of every seat and the queue, the administrator's settings;
+ * bad input gets a 4xx with a message in Chinese (and English when asked).
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:agent-commands-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"calldesk.sip.server.enabled=false" })
+@AutoConfigureMockMvc
+class AgentCommandsIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Test
+	void anAgentSwitchesBetweenRestBusyAndIdleAndTheSupervisorSeesIt() throws Exception {
+		MockHttpSession agent = Sessions.tenantUser(mvc, "2001000", "agent", "agent123");
+		mvc.perform(put("/api/agent/status").session(agent).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"REST\"}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.seat").value("ss2001000ss0001"))
+			.andExpect(jsonPath("$.status").value("REST"));
+		mvc.perform(get("/api/agent").session(agent)).andExpect(jsonPath("$.status").value("REST"))
+			.andExpect(jsonPath("$.state").value("WAITING"));
+
+		MockHttpSession supervisor = Sessions.tenantUser(mvc, "2001000", "supervisor", "super123");
+		mvc.perform(get("/api/acd/agents").session(supervisor)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.seat == 'ss2001000ss0001')].status").value("REST"))
+			.andExpect(jsonPath("$[?(@.seat == 'ss2001000ss0002')].status").value("OFFLINE"));
+
+		mvc.perform(put("/api/agent/status").session(agent).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"IDLE\"}"))
+			.andExpect(jsonPath("$.status").value("IDLE"));
+	}
+
+	@Test
+	void anAgentWithoutASeatOrWithANonsenseStatusGetsAClearRefusal() throws Exception {
+		MockHttpSession unbound = Sessions.tenantUser(mvc, "2001000", "agent2", "agent123");
+		mvc.perform(get("/api/agent").session(unbound)).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.message").value("你还没有绑定坐席，请联系管理员绑定。"))
+			.andExpect(jsonPath("$.messageEn").value("You have no seat bound: ask your administrator to bind one."));
+		MockHttpSession agent = Sessions.tenantUser(mvc, "2001000", "agent", "agent123");
+		mvc.perform(put("/api/agent/status").session(agent).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"status\":\"SLEEPING\"}")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.messageEn").exists());
+	}
+
+	@Test
+	void onlyAnAdministratorChangesTheQueueSettingsAndOnlyToSaneValues() throws Exception {
+		String settings = "{\"strategy\":\"ROUND_ROBIN\",\"stickyAgent\":false,\"ringTimeoutS\":15,\"wrapUpS\":30,\"noAnswerLimit\":2,"
+				+ "\"noAnswerDelayS\":10,\"maxWaitS\":90,\"maxQueue\":20}";
+		MockHttpSession supervisor = Sessions.tenantUser(mvc, "2001000", "supervisor", "super123");
+		mvc.perform(put("/api/acd/settings").session(supervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(settings))
+			.andExpect(status().isForbidden());
+		MockHttpSession agent = Sessions.tenantUser(mvc, "2001000", "agent", "agent123");
+		mvc.perform(get("/api/acd/agents").session(agent)).andExpect(status().isForbidden());
+
+		MockHttpSession admin = Sessions.tenantUser(mvc, "2001000", "admin", "admin123");
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(settings))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.strategy").value("ROUND_ROBIN"));
+		mvc.perform(get("/api/acd/settings").session(supervisor)).andExpect(jsonPath("$.ringTimeoutS").value(15))
+			.andExpect(jsonPath("$.maxQueue").value(20));
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(settings.replace("\"ringTimeoutS\":15", "\"ringTimeoutS\":1"))).andExpect(status().isBadRequest());
+		mvc.perform(get("/api/acd/settings").session(admin)).andExpect(jsonPath("$.ringTimeoutS").value(15));
+	}
+}

@@ -1,0 +1,82 @@
+package com.calldesk.sip.calls;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who takes an inbound call, decided by the application's ACD; the B2BUA does what it is told and
+ * reports back. Called on SIP threads: quick, never throws. Offers to waiting calls come back through
+ * {@link QueuedCalls}.
+ */
+public interface CallDistribution {
+
+	/**
+	 * What to do with an inbound call that needs an agent now: ring a seat (already claimed for this
+	 * call, so no other call is offered to it), wait in the queue, or overflow. {@code tried} are the
+	 * seats that already had their chance in this round; {@code reachable} says which seats have a phone.
+	 */
+	Decision route(CallSnapshot call, Set<String> tried, Predicate<String> reachable);
+
+	/** The claimed seat's phone did not take the call: {@code why} is no-answer, busy, rejected or unreachable. */
+	void notAnswered(CallSnapshot call, String seat, String why);
+
+	/** How long a seat's phone may ring. */
+	Duration ringTimeout(long tenantId);
+
+	/** The call waits in its tenant's queue (the customer hears hold music) until offered or overflowed. */
+	void queued(CallSnapshot call);
+
+	/** A seat answered (inbound) or a seat's own call was answered (outbound). */
+	void answered(CallSnapshot call);
+
+	/** The call ended, whatever ended it. */
+	void ended(CallSnapshot call);
+
+	/** The answer for one call. */
+	sealed interface Decision permits Ring, Wait, Overflow {
+	}
+
+	record Ring(String seat) implements Decision {
+	}
+
+	/** Nobody free now, but agents are working: hold music until one is. */
+	record Wait() implements Decision {
+	}
+
+	/**
+	 * Not to be queued (closed, nobody available, the queue is full or the wait too long): the
+	 * customer hears {@code prompt} and the call ends with {@code reason}.
+	 */
+	record Overflow(String reason, String prompt) implements Decision {
+	}
+
+	/** Without an ACD every call is refused as if nobody were there. */
+	CallDistribution NONE = new CallDistribution() {
+		@Override
+		public Decision route(CallSnapshot call, Set<String> tried, Predicate<String> reachable) {
+			return new Overflow("no-agent", null);
+		}
+
+		@Override
+		public void notAnswered(CallSnapshot call, String seat, String why) {
+		}
+
+		@Override
+		public Duration ringTimeout(long tenantId) {
+			return Duration.ofSeconds(20);
+		}
+
+		@Override
+		public void queued(CallSnapshot call) {
+		}
+
+		@Override
+		public void answered(CallSnapshot call) {
+		}
+
+		@Override
+		public void ended(CallSnapshot call) {
+		}
+	};
+}

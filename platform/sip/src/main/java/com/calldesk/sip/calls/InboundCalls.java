@@ -1,0 +1,215 @@
+package com.calldesk.sip.calls;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+
+import javax.sip.message.Response;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.calldesk.sip.SipEndpoint;
+import com.calldesk.sip.registrar.Binding;
+import com.calldesk.sip.registrar.Locations;
+
+/**
+ * An inbound call looking for an agent, as the ACD directs: ring a seat; when its phone does not take
+ * the call (no answer by the ring timeout, busy, refused) ring the next; when nobody is free, answer
+ * the customer and let them wait with hold music until the ACD offers the call to a seat that frees
+ * up, or overflows it (a prompt, then the end). Every step runs under the call's lock.
+ */
+final class InboundCalls implements QueuedCalls {
+
+	private static final Logger log = LoggerFactory.getLogger(InboundCalls.class);
+
+	static final String HOLD_MUSIC = "hold-music";
+
+	private final B2bua b2bua;
+
+	private final SipEndpoint endpoint;
+
+	private final Locations locations;
+
+	private final ActiveCalls active;
+
+	private final CallDistribution distribution;
+
+	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution) {
+		this.b2bua = b2bua;
+		this.endpoint = endpoint;
+		this.locations = locations;
+		this.active = active;
+		this.distribution = distribution;
+	}
+
+	/** The call was admitted and its media opened: find it an agent. */
+	void start(Call call, String agentOffer) {
+		synchronized (call) {
+			call.agentOffer = agentOffer;
+			next(call);
+		}
+	}
+
+	/** What the ACD says now: ring a seat, wait, or overflow. */
+	private void next(Call call) {
+		while (call.state() != CallState.ENDED) {
+			CallDistribution.Decision decision = distribution.route(call.snapshot(), call.triedSeats, this::reachable);
+			if (decision instanceof CallDistribution.Ring ring) {
+				if (ring(call, ring.seat())) {
+					return;
+				}
+				continue;
+			}
+			if (decision instanceof CallDistribution.Overflow overflow) {
+				end(call, overflow.reason(), overflow.prompt());
+				return;
+			}
+			waitInQueue(call);
+			return;
+		}
+	}
+
+	/** Rings a claimed seat; false (the seat given back) when its phone has gone meanwhile. */
+	private boolean ring(Call call, String seat) {
+		call.triedSeats.add(seat);
+		Optional<Binding> phone = locations.of(seat).stream().findFirst();
+		if (phone.isEmpty() || !active.assign(call, seat)) {
+			distribution.notAnswered(call.snapshot(), seat, "unreachable");
+			return false;
+		}
+		try {
+			String sdp = call.inAnswered ? call.media.offerTo(Leg.AGENT) : call.agentOffer;
+			call.waiting = false;
+			call.outRingingTold = false;
+			call.ringDeadline = b2bua.now().plus(distribution.ringTimeout(call.route().tenantId()));
+			b2bua.sendOut(call, AgentInvite.build(endpoint, call, seat, phone.get().target(), sdp));
+			return true;
+		}
+		catch (Exception ex) {
+			log.warn("Ringing seat {} for call {} failed", seat, call.id(), ex);
+			distribution.notAnswered(call.snapshot(), seat, "unreachable");
+			return false;
+		}
+	}
+
+	/**
+	 * The ringing phone did not take the call ({@code why}: no-answer, busy, rejected-&lt;code&gt;):
+	 * cancel it if it still rings, then the next seat or the queue.
+	 */
+	void notAnswered(Call call, String why, boolean stillRinging) {
+		synchronized (call) {
+			if (call.state() == CallState.ENDED || call.waiting || call.outInvite == null) {
+				return;
+			}
+			call.ringDeadline = null;
+			b2bua.retireOut(call, stillRinging);
+			distribution.notAnswered(call.snapshot(), call.seat(), why);
+			next(call);
+		}
+	}
+
+	/** The sweeper's check: a phone ringing past the tenant's ring timeout has not answered. */
+	void checkRinging(Call call, Instant now) {
+		boolean late;
+		synchronized (call) {
+			late = !call.waiting && call.ringDeadline != null && now.isAfter(call.ringDeadline) && call.state() != CallState.ANSWERED;
+		}
+		if (late) {
+			notAnswered(call, "no-answer", true);
+		}
+	}
+
+	/** Nobody free: the customer is answered by CallDesk and hears hold music until an agent is. */
+	private void waitInQueue(Call call) {
+		if (!answerCustomer(call)) {
+			end(call, "no-agent", null);
+			return;
+		}
+		call.waiting = true;
+		call.ringDeadline = null;
+		if (call.queued()) {
+			b2bua.observer().queued(call.snapshot());
+			call.media.playToCustomer(HOLD_MUSIC, true);
+		}
+		distribution.queued(call.snapshot());
+	}
+
+	@Override
+	public boolean offer(String callId, String seat) {
+		Call call = active.get(callId);
+		if (call == null) {
+			return false;
+		}
+		synchronized (call) {
+			return call.waiting && call.state() != CallState.ENDED && ring(call, seat);
+		}
+	}
+
+	@Override
+	public boolean overflow(String callId, String reason, String prompt) {
+		Call call = active.get(callId);
+		if (call == null) {
+			return false;
+		}
+		synchronized (call) {
+			if (call.state() == CallState.ENDED || call.state() == CallState.ANSWERED) {
+				return false;
+			}
+			if (!call.waiting) {
+				b2bua.retireOut(call, true);
+				distribution.notAnswered(call.snapshot(), call.seat(), "overflow");
+			}
+			end(call, reason, prompt);
+			return true;
+		}
+	}
+
+	/** Ends the call with {@code reason}: after {@code prompt} when there is one to play, else at once (480 when unanswered). */
+	private void end(Call call, String reason, String prompt) {
+		call.ringDeadline = null;
+		if (prompt == null || !answerCustomer(call)) {
+			if (call.inAnswered) {
+				b2bua.hangUp(call, null, reason);
+			}
+			else {
+				b2bua.failIn(call, null, Response.TEMPORARILY_UNAVAILABLE, reason);
+			}
+			return;
+		}
+		call.waiting = false;
+		call.queued();
+		var played = call.media.playToCustomer(prompt, false);
+		if (played == null) {
+			b2bua.hangUp(call, null, reason);
+			return;
+		}
+		played.whenComplete((done, error) -> b2bua.hangUp(call, null, reason));
+	}
+
+	/** 200 to the customer with the relay's own answer (or offer, after a late offer); false when there is no relay to answer with. */
+	private boolean answerCustomer(Call call) {
+		if (call.inAnswered) {
+			return true;
+		}
+		try {
+			byte[] offer = call.inRequest.getRawContent();
+			String sdp = call.answerInAck ? call.media.offerTo(Leg.CUSTOMER)
+					: call.media.answerCustomer(new String(offer, StandardCharsets.UTF_8));
+			b2bua.answerIn(call, sdp);
+			call.inAnswered = true;
+			return true;
+		}
+		catch (UnsupportedMediaException ex) {
+			return false;
+		}
+		catch (Exception ex) {
+			log.warn("Answering the customer of call {} failed", call.id(), ex);
+			return false;
+		}
+	}
+
+	private boolean reachable(String seat) {
+		return !locations.of(seat).isEmpty();
+	}
+}
