@@ -59,6 +59,15 @@ class Staff:
         # the session's token after sign-in (Spring Security rotates it on authentication)
         self.csrf = self._token_from("/admin")
 
+    def sign_in_tenant(self, tenant_code, username, password):
+        """Signs in to the tenant web (/login) instead of the staff console."""
+        token = self._token_from("/login")
+        form = urllib.parse.urlencode({"tenantCode": tenant_code, "username": username, "password": password, "_csrf": token}).encode()
+        _, _, url = self._open("POST", "/login", form, {"Content-Type": "application/x-www-form-urlencoded"})
+        if "/login" in url:
+            raise SystemExit(f"tenant sign-in failed (landed on {url})")
+        self.csrf = self._token_from("/")
+
     def call(self, method, path, payload=None):
         body = None if payload is None else json.dumps(payload).encode()
         headers = {"Accept": "application/json", "X-CSRF-TOKEN": self.csrf}

@@ -28,6 +28,7 @@ import com.calldesk.acd.Acd;
 import com.calldesk.acd.AgentBoard;
 import com.calldesk.acd.AgentPresence;
 import com.calldesk.acd.InMemoryAgentBoard;
+import com.calldesk.acd.RedisAgentBoard;
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSettings;
 import com.calldesk.provisioning.resources.SipAccountProperties;
@@ -105,7 +106,10 @@ class TelephonyConfiguration {
 
 	/** Agents' status and state: one map on one node; shared by every node in production (Redis). */
 	@Bean
-	AgentBoard agentBoard(Clock clock) {
+	AgentBoard agentBoard(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisAgentBoard(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), clock);
+		}
 		return new InMemoryAgentBoard(clock);
 	}
 
