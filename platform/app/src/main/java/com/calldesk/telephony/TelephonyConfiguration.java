@@ -66,6 +66,9 @@ class TelephonyConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(TelephonyConfiguration.class);
 
+	/** How long a channel stays taken without its node renewing it (every 30 s while the call lasts). */
+	static final Duration CHANNEL_LEASE = Duration.ofMinutes(2);
+
 	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE";
 
 	@Bean
@@ -92,11 +95,12 @@ class TelephonyConfiguration {
 	}
 
 	@Bean
-	ChannelCounter channelCounter(Environment environment, ObjectProvider<RedissonClient> redisson) {
+	ChannelCounter channelCounter(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
 		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
-			return new RedisChannelCounter(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"));
+			return new RedisChannelCounter(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), clock,
+					CHANNEL_LEASE);
 		}
-		return new InMemoryChannelCounter();
+		return new InMemoryChannelCounter(clock, CHANNEL_LEASE);
 	}
 
 	@Bean

@@ -106,11 +106,12 @@ public final class B2bua {
 		if (refusedTooShortSession(transaction, invite)) {
 			return;
 		}
-		if (!channels.tryAcquire(route.get().channelKey(), route.get().channelLimit())) {
+		String id = UUID.randomUUID().toString();
+		if (!channels.tryAcquire(route.get().channelKey(), route.get().channelLimit(), id)) {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
-		Call call = admit(transaction, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
+		Call call = admit(transaction, id, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
 		String agentSdp = openMedia(call);
 		if (agentSdp != null) {
 			inboundCalls.start(call, agentSdp);
@@ -130,9 +131,9 @@ public final class B2bua {
 	 * Takes the INVITE on: 100 Trying first (it stops the caller's retransmissions, whatever the record
 	 * write costs), then the call with its dialog and its record, before any phone rings.
 	 */
-	Call admit(ServerTransaction transaction, CallRoute route, String customerNumber, String dialled) throws Exception {
+	Call admit(ServerTransaction transaction, String id, CallRoute route, String customerNumber, String dialled) throws Exception {
 		endpoint.respond(transaction, transaction.getRequest(), Response.TRYING);
-		Call call = new Call(UUID.randomUUID().toString(), route, customerNumber, dialled, node, clock, transaction, endpoint.newTag());
+		Call call = new Call(id, route, customerNumber, dialled, node, clock, transaction, endpoint.newTag());
 		LegRef in = new LegRef(call, call.inLeg(), this);
 		transaction.setApplicationData(in);
 		call.inDialog = endpoint.provider().getNewDialog(transaction);
@@ -492,7 +493,7 @@ public final class B2bua {
 		if (!call.end(by, reason, status)) {
 			return false;
 		}
-		call.channelKeys().forEach(channels::release);
+		call.channelKeys().forEach(key -> channels.release(key, call.id()));
 		if (call.media != null) {
 			call.media.close();
 		}
@@ -573,6 +574,7 @@ public final class B2bua {
 		Instant now = clock.instant();
 		Instant ringDeadline = now.minus(ringTimeout);
 		for (Call call : active.all()) {
+			renewChannels(call, now);
 			CallState state = call.state();
 			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
 				hangUp(call, null, "rtp-timeout");
@@ -592,6 +594,24 @@ public final class B2bua {
 	/** The seat on this call, counted busy until the call ends; false when it ended meanwhile. */
 	boolean assign(Call call, String seat) {
 		return active.assign(call, seat);
+	}
+
+	/** Channel leases last two minutes: a live call renews its own every 30 s, a dead node's lapse. */
+	private void renewChannels(Call call, Instant now) {
+		synchronized (call) {
+			if (call.leasesRenewedAt != null && now.isBefore(call.leasesRenewedAt.plusSeconds(30))) {
+				return;
+			}
+			call.leasesRenewedAt = now;
+		}
+		for (String key : call.channelKeys()) {
+			try {
+				channels.renew(key, call.id());
+			}
+			catch (RuntimeException ex) {
+				log.warn("Renewing channel {} of call {} failed", key, call.id(), ex);
+			}
+		}
 	}
 
 	SipEndpoint endpoint() {

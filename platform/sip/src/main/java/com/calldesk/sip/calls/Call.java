@@ -55,6 +55,9 @@ public final class Call {
 	/** A seat's call out through a gateway (null for inbound calls). */
 	OutboundAttempt outbound;
 
+	/** When this node last renewed the call's channel leases (null: when they were taken). */
+	Instant leasesRenewedAt;
+
 	/** Our INVITE was refused 422 once and sent again with the interval asked for. */
 	boolean sessionRetried;
 
@@ -112,6 +115,7 @@ public final class Call {
 		this.inRequest = inInvite.getRequest();
 		this.inTag = inTag;
 		this.offeredAt = clock.instant();
+		this.leasesRenewedAt = offeredAt;
 	}
 
 	public String id() {

@@ -62,7 +62,7 @@ final class OutLegRetries {
 			return true;
 		}
 		if (DISPLAY_NUMBER_REFUSED.contains(status) && outbound != null) {
-			Optional<OutboundRouting.DisplayNumberChoice> next = outbound.nextDisplay(b2bua.channels());
+			Optional<OutboundRouting.DisplayNumberChoice> next = outbound.nextDisplay(b2bua.channels(), call.id());
 			if (next.isPresent()) {
 				call.reroute(CallRoute.outbound(call.route().tenantId(), call.route().tenantCode(), outbound.route(), next.get()));
 				outbound.challenged = false;

@@ -34,11 +34,11 @@ final class OutboundAttempt {
 	 * The next display number in the route's order with a free channel, its channel taken and the
 	 * current one's released; empty when none is left (the current one stays held).
 	 */
-	Optional<OutboundRouting.DisplayNumberChoice> nextDisplay(ChannelCounter channels) {
+	Optional<OutboundRouting.DisplayNumberChoice> nextDisplay(ChannelCounter channels, String callId) {
 		List<OutboundRouting.DisplayNumberChoice> choices = route.displayNumbers();
 		for (int i = displayIndex + 1; i < choices.size(); i++) {
-			if (channels.tryAcquire(choices.get(i).channelKey(), choices.get(i).channels())) {
-				channels.release(display().channelKey());
+			if (channels.tryAcquire(choices.get(i).channelKey(), choices.get(i).channels(), callId)) {
+				channels.release(display().channelKey(), callId);
 				displayIndex = i;
 				return Optional.of(choices.get(i));
 			}

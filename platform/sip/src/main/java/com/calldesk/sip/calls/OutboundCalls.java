@@ -50,14 +50,15 @@ final class OutboundCalls {
 			return;
 		}
 		OutboundRouting.Route route = (OutboundRouting.Route) decision;
-		int display = takeChannels(route);
+		String id = java.util.UUID.randomUUID().toString();
+		int display = takeChannels(route, id);
 		if (display < 0) {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
 		OutboundAttempt attempt = new OutboundAttempt(route, display);
 		CallRoute callRoute = CallRoute.outbound(seat.get().tenantId(), seat.get().tenantCode(), route, attempt.display());
-		Call call = b2bua.admit(transaction, callRoute, route.customerNumber(), dialled);
+		Call call = b2bua.admit(transaction, id, callRoute, route.customerNumber(), dialled);
 		call.outbound = attempt;
 		if (!b2bua.assign(call, seat.get().username())) {
 			return;
@@ -72,17 +73,17 @@ final class OutboundCalls {
 	 * The gateway's channel, then the first display number with a free one: its index in the route,
 	 * or -1 with nothing held.
 	 */
-	private int takeChannels(OutboundRouting.Route route) {
-		if (!b2bua.channels().tryAcquire(route.gatewayChannelKey(), route.gatewayChannels())) {
+	private int takeChannels(OutboundRouting.Route route, String callId) {
+		if (!b2bua.channels().tryAcquire(route.gatewayChannelKey(), route.gatewayChannels(), callId)) {
 			return -1;
 		}
 		List<OutboundRouting.DisplayNumberChoice> choices = route.displayNumbers();
 		for (int i = 0; i < choices.size(); i++) {
-			if (b2bua.channels().tryAcquire(choices.get(i).channelKey(), choices.get(i).channels())) {
+			if (b2bua.channels().tryAcquire(choices.get(i).channelKey(), choices.get(i).channels(), callId)) {
 				return i;
 			}
 		}
-		b2bua.channels().release(route.gatewayChannelKey());
+		b2bua.channels().release(route.gatewayChannelKey(), callId);
 		return -1;
 	}
 }

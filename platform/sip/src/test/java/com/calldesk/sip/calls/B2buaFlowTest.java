@@ -102,6 +102,20 @@ class B2buaFlowTest {
 		throw new AssertionError("no " + method + " within " + within);
 	}
 
+	/** F12: a channel is a two-minute lease its node renews every 30 s; when the node stops renewing, it lapses. */
+	@Test
+	void aLiveCallKeepsRenewingItsChannelAndAChannelNobodyRenewsLapses() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe phone = new SipProbe(flow.port)) {
+			flow.answeredCall(carrier, phone, new String[0]);
+			for (int i = 0; i < 8; i++) {
+				flow.sweepAfter(java.time.Duration.ofSeconds(30));
+			}
+			assertThat(flow.channels.inUse("trunk:7")).as("four minutes into the call").isEqualTo(1);
+			flow.clock.advance(java.time.Duration.ofSeconds(121));
+			assertThat(flow.channels.inUse("trunk:7")).as("as if the node died: nobody renewed it").isZero();
+		}
+	}
+
 	@Test
 	void withoutARegisteredPhoneTheCallIsRefusedAt480AndTheChannelReturns() {
 		try (SipProbe carrier = new SipProbe(flow.port)) {

@@ -36,7 +36,7 @@ final class CallFlowHarness implements AutoCloseable {
 
 	final InMemoryLocations locations = new InMemoryLocations(clock);
 
-	final InMemoryChannelCounter channels = new InMemoryChannelCounter();
+	final InMemoryChannelCounter channels = new InMemoryChannelCounter(clock, Duration.ofMinutes(2));
 
 	final List<String> observed = new CopyOnWriteArrayList<>();
 
