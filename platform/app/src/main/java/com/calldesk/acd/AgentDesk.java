@@ -49,7 +49,11 @@ public class AgentDesk {
 
 	/** Every provisioned seat of the tenant with its agent (OFFLINE until seen). */
 	public List<SeatAgent> agents(long tenantId) {
-		return seats.get(tenantId).stream().map(seat -> board.get(tenantId, seat)).toList();
+		// one read of the whole tenant (one round trip in production), not one per seat
+		java.util.Map<String, SeatAgent> known = new java.util.HashMap<>();
+		board.of(tenantId).forEach(agent -> known.put(agent.seat(), agent));
+		java.time.Instant now = clock.instant();
+		return seats.get(tenantId).stream().map(seat -> known.getOrDefault(seat, SeatAgent.offline(tenantId, seat, now))).toList();
 	}
 
 	public Optional<SeatAgent> agent(long tenantId, String seat) {
