@@ -39,6 +39,9 @@ final class Recording {
 
 	private final short[] window;
 
+	/** Per channel, a packet whose place its direction's next packet decides (see {@link Timeline#UNDECIDED}). */
+	private final Recorder.Chunk[] undecided;
+
 	private WavFile wav;
 
 	private boolean failed;
@@ -73,6 +76,7 @@ final class Recording {
 			timelines[i] = new Timeline();
 		}
 		this.window = new short[WINDOW * channels];
+		this.undecided = new Recorder.Chunk[channels];
 	}
 
 	Path path() {
@@ -123,8 +127,21 @@ final class Recording {
 			lastHeaderNanos = firstNanos;
 		}
 		long arrivalFrame = (chunk.arrivalNanos() - firstNanos) * Timeline.RATE / 1_000_000_000L;
-		long frame = timelines[chunk.channel()].place(chunk.ssrc(), chunk.timestamp(), arrivalFrame);
-		put(chunk, frame, scratch);
+		int channel = chunk.channel();
+		Timeline timeline = timelines[channel];
+		long frame = timeline.place(chunk.ssrc(), chunk.timestamp(), arrivalFrame);
+		long decided = timeline.decided();
+		if (decided != Timeline.UNDECIDED && undecided[channel] != null) {
+			put(undecided[channel], decided, scratch);
+			undecided[channel] = null;
+		}
+		if (frame == Timeline.UNDECIDED) {
+			// after a silence and late: the next packet of this direction says whether it resumed or waited
+			undecided[channel] = chunk;
+		}
+		else {
+			put(chunk, frame, scratch);
+		}
 		return head >= maxFrames;
 	}
 
@@ -170,6 +187,12 @@ final class Recording {
 			return;
 		}
 		if (!failed) {
+			for (int channel = 0; channel < channels; channel++) {
+				if (undecided[channel] != null) {
+					put(undecided[channel], timelines[channel].abandonPending(), scratch);
+					undecided[channel] = null;
+				}
+			}
 			flushTo(head, scratch);
 			try {
 				open().close();
