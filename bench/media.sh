@@ -4,15 +4,15 @@
 # rtpengine (userspace, --table=-1) relaying the same packet load for MEDIA_RTPE_CALLS calls.
 # Everything on 127.0.0.1, private ports; each process is started under `timeout` and killed at the end.
 #
-#   bash bench/media.sh                       # steps 50 100 200 300 450 600
+#   bash bench/media.sh                       # steps 100 300 600 1000
 #   MEDIA_STEPS="50 300" bash bench/media.sh
 # Results: stdout and bench/media/results-latest.txt. See docs/benchmarks.md.
 set -uo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; repo="$(dirname "$bench_dir")"; here="$bench_dir/media"
-steps=(${MEDIA_STEPS:-50 100 200 300 450 600})
+steps=(${MEDIA_STEPS:-100 300 600 1000})
 rtpe_calls=${MEDIA_RTPE_CALLS:-300}
 http=${MEDIA_HTTP_PORT:-18580} sip=${MEDIA_SIP_PORT:-15591} uas=${MEDIA_UAS_PORT:-15600} uac=${MEDIA_UAC_PORT:-15602}
-echo_port=${MEDIA_ECHO_PORT:-16000} rtp_min=${MEDIA_RTP_MIN:-30000} rtp_max=${MEDIA_RTP_MAX:-32399}
+echo_port=${MEDIA_ECHO_PORT:-16000} rtp_min=${MEDIA_RTP_MIN:-35000} rtp_max=${MEDIA_RTP_MAX:-38999}
 ng_port=${MEDIA_NG_PORT:-22223} rtpe_min=33000 rtpe_max=34999 blast_base=40000
 plays=4 rate=50 pcap=/usr/share/sip-tester/g711a.pcap
 pcap_pkts=236                                   # g711a.pcap: 236 RTP packets, PCMA 30 ms, 252-byte RTP, 7.05 s
@@ -40,7 +40,8 @@ echo "command   bash bench/media.sh   (MEDIA_STEPS='${steps[*]}' MEDIA_RTPE_CALL
 # 1. CallDesk, embedded default, private ports
 timeout 1500 java -Xmx1g -jar "$jar" --calldesk.data-dir="$work/data" --server.port=$http --server.address=127.0.0.1 \
   --calldesk.sip.port=$sip --calldesk.sip.server.keep-alive=0s --calldesk.media.bind-address=127.0.0.1 \
-  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max > "$work/app.log" 2>&1 &
+  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max --management.endpoints.web.exposure.include=health,info,metrics \
+  > "$work/app.log" 2>&1 &
 pids+=($!); app=$!
 for _ in $(seq 120); do curl -s --max-time 2 "127.0.0.1:$http/actuator/health" | grep -q UP && break; sleep 1; done
 curl -s --max-time 2 "127.0.0.1:$http/actuator/health" | grep -q UP || die "CallDesk did not start (see $work/app.log)"
@@ -67,10 +68,14 @@ hz=$(getconf CLK_TCK)
 relay_drops() { awk -v lo=$rtp_min -v hi=$rtp_max 'NR>1{split($2,a,":"); p=strtonum("0x" a[2]); if(p>=lo&&p<=hi){s+=$NF; n++}} END{printf "%d %d", s+0, n+0}' /proc/net/udp; }
 heap() { jcmd $jpid GC.heap_info 2>/dev/null | sed -n 's/.*total \([0-9]*\)K, used \([0-9]*\)K.*/\2/p' | head -1; }
 threads() { awk '/^Threads/{print $2}' /proc/$jpid/status; }
+meter() { curl -s --max-time 5 "127.0.0.1:$http/actuator/metrics/calldesk.media.$1" | python3 -c "import sys,json
+try: print(int(json.load(sys.stdin)['measurements'][0]['value']))
+except Exception: print('?')"; }
+echo "relay threads: $(meter relay.threads)"
 rows=(); cd_cpu300=""
 for n in "${steps[@]}"; do
   ramp=$(python3 -c "print($n/$rate)"); win=$(python3 -c "print(max(4.0, $hold - $ramp - 4))")
-  touch step.mark; rm -f echo.txt stat_*.csv
+  touch step.mark; rm -f echo.txt stat_*.csv; sf0=$(meter send.failures); rd0=$(meter recording.drops)
   timeout $(python3 -c "print(int($hold+$ramp+40))") "$work/rtpecho" $echo_port $(python3 -c "print(int($hold+$ramp+25))") echo.txt & ep=$!; pids+=($ep)
   timeout $(python3 -c "print(int($hold+$ramp+60))") sipp 127.0.0.1:$sip -sf uac.xml -s 02161234567 -i 127.0.0.1 -p $uac -mp 17000 \
     -r $rate -l $n -m $n -trace_stat -stf stat_$n.csv -fd 5 -trace_err -error_file uac_err_$n.log -nostdin >/dev/null 2>&1 & sp=$!; pids+=($sp)
@@ -84,21 +89,23 @@ for n in "${steps[@]}"; do
   ok=$(tail -1 stat_$n.csv | python3 -c "import sys,csv
 h=open('stat_$n.csv').readline().strip().split(';'); v=sys.stdin.read().strip().split(';'); d=dict(zip(h,v)); print(d.get('SuccessfulCall(C)','?'), d.get('FailedCall(C)','?'))")
   read rx tx srcs < echo.txt
+  sf=$(( $(meter send.failures) - sf0 )); rd=$(( $(meter recording.drops) - rd0 ))
   sent=$(( n * plays * pcap_pkts ))
   cpu=$(python3 -c "print('%.1f' % (100.0*($t1-$t0)/$hz/($w1-$w0)))")
   per=$(python3 -c "print('%.3f' % ($cpu/$n))")
   loss=$(python3 -c "print('%.3f' % (100.0*(1-$rx/$sent)))")
   wav=$(find data/recordings -name '*.wav' -newer step.mark | python3 -c "import sys,os
-s=sorted((os.path.getsize(p.strip())-44)/32000 for p in sys.stdin if p.strip()); print('%d %.1f %.1f' % (len(s), s[0], s[len(s)//2]) if s else '0 0 0')")
+s=sorted((os.path.getsize(p.strip())-44)/32000 for p in sys.stdin if p.strip()); print('%d %.1f %.1f %.1f' % (len(s), s[0], s[len(s)//2], s[-1]) if s else '0 0 0 0')")
   [ "$n" = "$rtpe_calls" ] && cd_cpu300=$cpu
-  rows+=("$(printf '%5d | %8s | %8d | %8d | %7s | %5s | %6s | %9s | %5d | %6s | %7s | %s' $n "$ok" $sessions $sent $rx $loss $cpu $per $drops "$((h/1024))M" "$th" "$wav")")
+  rows+=("$(printf '%5d | %8s | %8d | %8d | %7s | %5s | %6s | %9s | %5d | %6s | %6s | %6s | %7s | %s' $n "$ok" $sessions $sent $rx $loss $cpu $per $drops "$sf" "$rd" "$((h/1024))M" "$th" "$wav")")
   echo "step $n done: ${rows[-1]}"
 done
 echo; echo "== CallDesk: concurrent recorded calls (hold ${hold}s, pcap x$plays, $rate calls/s ramp)"
-echo "calls | ok/fail  | sessions | fwd sent | fwd rcvd | loss %  | CPU % | CPU%/call | sockdrops | heap | threads | wavs min/median s"
+echo "calls | ok/fail  | sessions | fwd sent | fwd rcvd | loss %  | CPU % | CPU%/call | sockdrops | sendfail | recdrops | heap | threads | wavs min/median/max s"
 for r in "${rows[@]}"; do echo "$r"; done
 echo "(fwd = carrier->relay->agent packets: sent = calls x $plays x $pcap_pkts, rcvd = counted by rtpecho; sessions = relay socket pairs at the end of the window;"
-echo " CPU % of one core for the JVM over the steady window; sockdrops = kernel drops on relay sockets; wavs = recordings of the step, duration from size)"
+echo " CPU % of one core for the JVM over the steady window; sockdrops = kernel drops on relay sockets; sendfail/recdrops = the relay's own counters"
+echo " (MediaRelay.sendFailures/recordingDrops via /actuator/metrics) over the step, both directions; wavs = recordings of the step, duration from size)"
 echo "rtpecho sent back (return direction, not counted at the carrier): last step echoed $tx of $rx"
 echo; echo "== Errors in the CallDesk log"; grep -E " (ERROR|WARN) " "$work/app.log" | grep -v -E "Flyway|H2 |SpringDoc" | cut -c1-240 | sort | uniq -c | sort -rn | head -10
 
