@@ -7,8 +7,8 @@ package com.calldesk.media;
  * timestamp only counts relative to the stream's own first packet; where the stream starts, or
  * really restarts, the arrival time decides instead, which keeps both channels aligned.
  * <p>
- * A stream really restarts on a new SSRC, a timestamp jump of more than 10 s, timestamps running more
- * than 2 s ahead of the wall clock, or when it falls more than 2 s behind the wall clock and stays
+ * A stream really restarts on a new SSRC, a timestamp jump of more than 10 s, a step back of more than
+ * 2 s, timestamps running more than 2 s ahead of the wall clock, or when it falls more than 2 s behind the wall clock and stays
  * there: either at once, after a silence of its own (a phone that stopped sending on hold and resumed
  * where its timestamps left off), or slowly (a sender clock running slow). Lateness that the relay
  * catches up with is not a restart: after a silence the packet that follows decides (one that comes
@@ -69,7 +69,9 @@ final class Timeline {
 		int delta = (int) (timestamp - lastTimestamp);
 		long byTimestamp = lastFrame + delta;
 		long late = arrivalFrame - byTimestamp;
-		if (Math.abs((long) delta) > MAX_JUMP || late < -MAX_DRIFT) {
+		// lateness can delay a packet, never make its timestamp go back: a step back of over 2 s is a new
+		// stream under the same SSRC (a player starting its file over)
+		if (Math.abs((long) delta) > MAX_JUMP || delta < -MAX_DRIFT || late < -MAX_DRIFT) {
 			return restart(packetSsrc, timestamp, arrivalFrame);
 		}
 		long frame = byTimestamp;

@@ -89,6 +89,18 @@ class TimelineTest {
 	}
 
 	@Test
+	void timestampsStartingOverWithTheSameSsrcStartAgainAtTheWallClock() {
+		Timeline timeline = new Timeline();
+		// a player sending the same 7 s file twice, 30 ms packets, without changing SSRC
+		for (int i = 0; i < 236; i++) {
+			assertThat(timeline.place(7, 5000 + 240L * i, 240L * i)).isEqualTo(240L * i);
+		}
+		long replay = 56_800;
+		assertThat(timeline.place(7, 5000, replay)).isEqualTo(replay);
+		assertThat(timeline.place(7, 5240, replay + 240)).isEqualTo(replay + 240);
+	}
+
+	@Test
 	void aNewSsrcStartsAgainAtTheWallClock() {
 		Timeline timeline = new Timeline();
 		timeline.place(7, 1000, 0);
