@@ -37,6 +37,9 @@ final class Leg {
 
 	private volatile long strays;
 
+	/** Packets for this side dropped because its address was not known yet (no SDP, nothing received). */
+	private volatile long unroutable;
+
 	private volatile int lastPayloadType = -1;
 
 	Leg(String side, int recordingChannel, DatagramChannel channel, int port, RelaySession session) {
@@ -82,6 +85,7 @@ final class Leg {
 	void send(ByteBuffer packet) {
 		InetSocketAddress to = remote;
 		if (to == null) {
+			unroutable++;
 			return;
 		}
 		try {
@@ -124,6 +128,10 @@ final class Leg {
 
 	long strays() {
 		return strays;
+	}
+
+	long unroutable() {
+		return unroutable;
 	}
 
 	int lastPayloadType() {

@@ -203,8 +203,8 @@ final class RelaySession implements MediaSession {
 			log.debug("ports of {} come back once {} gets to them", callId, forwarder.threadName());
 		}
 		onClosed.accept(this);
-		log.debug("media of {} closed: {} packets from the customer, {} from the agent, {} stray", callId, customer.packets(), agent.packets(),
-				customer.strays() + agent.strays());
+		log.debug("media of {} closed: {} packets from the customer, {} from the agent, {} stray, {} with nowhere to go yet", callId,
+				customer.packets(), agent.packets(), customer.strays() + agent.strays(), customer.unroutable() + agent.unroutable());
 	}
 
 	/** Waits for a step of close(); false when it did not complete in time (logged at WARN if {@code what} is given). */
