@@ -40,7 +40,7 @@ echo "command   bash bench/media.sh   (MEDIA_STEPS='${steps[*]}' MEDIA_RTPE_CALL
 # 1. CallDesk, embedded default, private ports
 timeout 1500 java -Xmx1g -jar "$jar" --calldesk.data-dir="$work/data" --server.port=$http --server.address=127.0.0.1 \
   --calldesk.sip.port=$sip --calldesk.sip.server.keep-alive=0s --calldesk.media.bind-address=127.0.0.1 \
-  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max --management.endpoints.web.exposure.include=health,info,metrics \
+  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max --management.endpoints.web.exposure.include=health,info,metrics ${MEDIA_APP_ARGS:-} \
   > "$work/app.log" 2>&1 &
 pids+=($!); app=$!
 for _ in $(seq 120); do curl -s --max-time 2 "127.0.0.1:$http/actuator/health" | grep -q UP && break; sleep 1; done
@@ -85,7 +85,12 @@ rows=(); cd_cpu300=""
 for n in "${steps[@]}"; do
   ramp=$(python3 -c "print($n/$rate)"); win=$(python3 -c "print(max(4.0, $hold - $ramp - 4))")
   touch step.mark; rm -f echo.txt stat_*.csv; sf0=$(meter send.failures); rd0=$(meter recording.drops); pr0=$(meter packets.received)
-  timeout $(python3 -c "print(int($hold+$ramp+40))") "$work/rtpecho" $echo_port $(python3 -c "print(int($hold+$ramp+25))") echo.txt & ep=$!; pids+=($ep)
+  # the agent's media must listen before the first call: arguments computed first (command substitutions in
+  # a backgrounded command run in the background, and python3 starting under load took seconds), then
+  # sipp starts only once rtpecho's socket is bound
+  echo_limit=$(python3 -c "print(int($hold+$ramp+40))"); echo_secs=$(python3 -c "print(int($hold+$ramp+25))")
+  timeout $echo_limit "$work/rtpecho" $echo_port $echo_secs echo.txt & ep=$!; pids+=($ep)
+  for _ in $(seq 100); do read _ bound <<<"$(udp_drops $echo_port $echo_port)"; [ "$bound" -ge 1 ] && break; sleep 0.05; done
   timeout $(python3 -c "print(int($hold+$ramp+60))") sipp 127.0.0.1:$sip -sf uac.xml -s 02161234567 -i 127.0.0.1 -p $uac -mp 17000 \
     -r $rate -l $n -m $n -trace_stat -stf stat_$n.csv -fd 5 -trace_err -error_file uac_err_$n.log -nostdin >/dev/null 2>&1 & sp=$!; pids+=($sp)
   sleep $(python3 -c "print($ramp + 2)")
@@ -100,7 +105,7 @@ h=open('stat_$n.csv').readline().strip().split(';'); v=sys.stdin.read().strip().
   calllen=$(tail -1 stat_$n.csv | python3 -c "import sys
 h=open('stat_$n.csv').readline().strip().split(';'); d=dict(zip(h,sys.stdin.read().strip().split(';')))
 try:
-  hh,mm,ss,us=d['AverageCallLength(C)'].split(':'); print('%.1f' % (int(hh)*3600+int(mm)*60+int(ss)+int(us)/1e6))
+  hh,mm,ss,us=d['CallLength(C)'].split(':'); print('%.1f' % (int(hh)*3600+int(mm)*60+int(ss)+int(us)/1e6))
 except Exception: print('?')")
   read rx tx srcs < echo.txt
   sf=$(delta "$sf0" "$(meter send.failures)"); rd=$(delta "$rd0" "$(meter recording.drops)"); pr=$(delta "$pr0" "$(meter packets.received)")
