@@ -36,6 +36,9 @@ public final class MediaRelay implements AutoCloseable {
 
 	private static final int SOCKET_BUFFER = 256 * 1024;
 
+	/** How long open() waits for ports still being freed by the relay threads when none is free. */
+	private static final long PORTS_WAIT_MILLIS = 500;
+
 	private final MediaSettings settings;
 
 	private final RelayServices services;
@@ -185,8 +188,8 @@ public final class MediaRelay implements AutoCloseable {
 	/** The next even port that binds; ports taken by someone else go back to the end of the line. */
 	private Bound bind() {
 		PortPool ports = services.ports();
-		for (int attempts = ports.available(); attempts > 0; attempts--) {
-			OptionalInt port = ports.take();
+		for (int attempts = Math.max(1, ports.available()); attempts > 0; attempts--) {
+			OptionalInt port = ports.take(PORTS_WAIT_MILLIS);
 			if (port.isEmpty()) {
 				break;
 			}

@@ -27,12 +27,6 @@ final class RelaySession implements MediaSession {
 
 	private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
 
-	/**
-	 * How long close() waits for the session's relay thread to free the ports. An idle thread does it
-	 * at once; a saturated one at the end of its turn. Past this the ports come back later, on their own.
-	 */
-	private static final long PORTS_WAIT_MILLIS = 200;
-
 	/** How long close() waits for the recorder to complete the WAV; milliseconds unless a disk hangs. */
 	private static final long RECORDING_WAIT_MILLIS = 2000;
 
@@ -191,17 +185,15 @@ final class RelaySession implements MediaSession {
 		}
 		PortPool ports = services.ports();
 		// the sockets close here and now; their ports go back only once the relay thread's selector has
-		// dropped them, or the next call could not bind them
-		CompletableFuture<Void> released = forwarder.close(customer, agent).thenRun(() -> {
-			ports.release(customer.port());
-			ports.release(agent.port());
+		// dropped them, or the next call could not bind them. Nobody waits for that here: a busy relay
+		// thread gets to it at the end of its turn, and open() waits for ports on their way back.
+		ports.releasing(2);
+		forwarder.close(customer, agent).whenComplete((done, failure) -> {
+			ports.released(customer.port());
+			ports.released(agent.port());
 		});
-		boolean portsBack = await(released, PORTS_WAIT_MILLIS, null);
 		stopRecordingCustomer();
 		await(services.recorder().finish(recording), RECORDING_WAIT_MILLIS, "finishing the recording");
-		if (!portsBack) {
-			log.debug("ports of {} come back once {} gets to them", callId, forwarder.threadName());
-		}
 		onClosed.accept(this);
 		log.debug("media of {} closed: {} packets from the customer, {} from the agent, {} stray, {} with nowhere to go yet", callId,
 				customer.packets(), agent.packets(), customer.strays() + agent.strays(), customer.unroutable() + agent.unroutable());
