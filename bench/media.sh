@@ -4,15 +4,15 @@
 # rtpengine (userspace, --table=-1) relaying the same packet load for MEDIA_RTPE_CALLS calls.
 # Everything on 127.0.0.1, private ports; each process is started under `timeout` and killed at the end.
 #
-#   bash bench/media.sh                       # steps 50 100 200 300 450 600
+#   bash bench/media.sh                       # steps 100 300 600 1000
 #   MEDIA_STEPS="50 300" bash bench/media.sh
 # Results: stdout and bench/media/results-latest.txt. See docs/benchmarks.md.
 set -uo pipefail
 bench_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"; repo="$(dirname "$bench_dir")"; here="$bench_dir/media"
-steps=(${MEDIA_STEPS:-50 100 200 300 450 600})
+steps=(${MEDIA_STEPS:-100 300 600 1000})
 rtpe_calls=${MEDIA_RTPE_CALLS:-300}
 http=${MEDIA_HTTP_PORT:-18580} sip=${MEDIA_SIP_PORT:-15591} uas=${MEDIA_UAS_PORT:-15600} uac=${MEDIA_UAC_PORT:-15602}
-echo_port=${MEDIA_ECHO_PORT:-16000} rtp_min=${MEDIA_RTP_MIN:-30000} rtp_max=${MEDIA_RTP_MAX:-32399}
+echo_port=${MEDIA_ECHO_PORT:-16000} rtp_min=${MEDIA_RTP_MIN:-35000} rtp_max=${MEDIA_RTP_MAX:-38999}
 ng_port=${MEDIA_NG_PORT:-22223} rtpe_min=33000 rtpe_max=34999 blast_base=40000
 plays=4 rate=50 pcap=/usr/share/sip-tester/g711a.pcap
 pcap_pkts=236                                   # g711a.pcap: 236 RTP packets, PCMA 30 ms, 252-byte RTP, 7.05 s
@@ -40,7 +40,8 @@ echo "command   bash bench/media.sh   (MEDIA_STEPS='${steps[*]}' MEDIA_RTPE_CALL
 # 1. CallDesk, embedded default, private ports
 timeout 1500 java -Xmx1g -jar "$jar" --calldesk.data-dir="$work/data" --server.port=$http --server.address=127.0.0.1 \
   --calldesk.sip.port=$sip --calldesk.sip.server.keep-alive=0s --calldesk.media.bind-address=127.0.0.1 \
-  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max > "$work/app.log" 2>&1 &
+  --calldesk.media.port-min=$rtp_min --calldesk.media.port-max=$rtp_max --management.endpoints.web.exposure.include=health,info,metrics ${MEDIA_APP_ARGS:-} \
+  > "$work/app.log" 2>&1 &
 pids+=($!); app=$!
 for _ in $(seq 120); do curl -s --max-time 2 "127.0.0.1:$http/actuator/health" | grep -q UP && break; sleep 1; done
 curl -s --max-time 2 "127.0.0.1:$http/actuator/health" | grep -q UP || die "CallDesk did not start (see $work/app.log)"
@@ -64,14 +65,32 @@ hold=$(python3 -c "print($plays*7.1)")
 
 ticks() { awk '{print $14+$15}' /proc/$1/stat; }
 hz=$(getconf CLK_TCK)
-relay_drops() { awk -v lo=$rtp_min -v hi=$rtp_max 'NR>1{split($2,a,":"); p=strtonum("0x" a[2]); if(p>=lo&&p<=hi){s+=$NF; n++}} END{printf "%d %d", s+0, n+0}' /proc/net/udp; }
+# kernel drops and socket count on local ports lo..hi; Java's sockets are dual-stack, so they are in udp6
+udp_drops() { awk -v lo=$1 -v hi=$2 'FNR>1{n2=split($2,a,":"); p=strtonum("0x" a[n2]); if(p>=lo&&p<=hi){s+=$NF; n++}} END{printf "%d %d", s+0, n+0}' /proc/net/udp /proc/net/udp6; }
+relay_drops() { udp_drops $rtp_min $rtp_max; }
 heap() { jcmd $jpid GC.heap_info 2>/dev/null | sed -n 's/.*total \([0-9]*\)K, used \([0-9]*\)K.*/\2/p' | head -1; }
 threads() { awk '/^Threads/{print $2}' /proc/$jpid/status; }
+# the relay's own counters, from /actuator/metrics (exposed on the command line above; any signed-in
+# tenant user may read it: the demo tenant's admin, whose tenant provision.sh reused)
+mjar="$work/metrics.cookies"
+csrf=$(curl -s --max-time 10 -c "$mjar" -b "$mjar" "127.0.0.1:$http/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+curl -s --max-time 10 -c "$mjar" -b "$mjar" -o /dev/null --data-urlencode "tenantCode=2001000" --data-urlencode "username=admin" \
+  --data-urlencode "password=admin123" --data-urlencode "_csrf=$csrf" "127.0.0.1:$http/login"
+meter() { curl -s --max-time 5 -b "$mjar" "127.0.0.1:$http/actuator/metrics/calldesk.media.$1" | python3 -c "import sys,json
+try: print(int(json.load(sys.stdin)['measurements'][0]['value']))
+except Exception: print('?')"; }
+delta() { [ "$1" = "?" ] || [ "$2" = "?" ] && echo "?" || echo $(( $2 - $1 )); }
+echo "relay threads: $(meter relay.threads)"
 rows=(); cd_cpu300=""
 for n in "${steps[@]}"; do
   ramp=$(python3 -c "print($n/$rate)"); win=$(python3 -c "print(max(4.0, $hold - $ramp - 4))")
-  touch step.mark; rm -f echo.txt stat_*.csv
-  timeout $(python3 -c "print(int($hold+$ramp+40))") "$work/rtpecho" $echo_port $(python3 -c "print(int($hold+$ramp+25))") echo.txt & ep=$!; pids+=($ep)
+  touch step.mark; rm -f echo.txt stat_*.csv; sf0=$(meter send.failures); rd0=$(meter recording.drops); pr0=$(meter packets.received)
+  # the agent's media must listen before the first call: arguments computed first (command substitutions in
+  # a backgrounded command run in the background, and python3 starting under load took seconds), then
+  # sipp starts only once rtpecho's socket is bound
+  echo_limit=$(python3 -c "print(int($hold+$ramp+40))"); echo_secs=$(python3 -c "print(int($hold+$ramp+25))")
+  timeout $echo_limit "$work/rtpecho" $echo_port $echo_secs echo.txt & ep=$!; pids+=($ep)
+  for _ in $(seq 100); do read _ bound <<<"$(udp_drops $echo_port $echo_port)"; [ "$bound" -ge 1 ] && break; sleep 0.05; done
   timeout $(python3 -c "print(int($hold+$ramp+60))") sipp 127.0.0.1:$sip -sf uac.xml -s 02161234567 -i 127.0.0.1 -p $uac -mp 17000 \
     -r $rate -l $n -m $n -trace_stat -stf stat_$n.csv -fd 5 -trace_err -error_file uac_err_$n.log -nostdin >/dev/null 2>&1 & sp=$!; pids+=($sp)
   sleep $(python3 -c "print($ramp + 2)")
@@ -80,25 +99,34 @@ for n in "${steps[@]}"; do
   t1=$(ticks $jpid); w1=$(date +%s.%N)
   :
   read drops socks <<<"$(relay_drops)"; sessions=$((socks / 2)); h=$(heap); th=$(threads)
-  wait $sp; src=$?; sleep 3; kill $ep 2>/dev/null; wait $ep 2>/dev/null
+  wait $sp; src=$?; sleep 3; read echodrops _ <<<"$(udp_drops $echo_port $echo_port)"; kill $ep 2>/dev/null; wait $ep 2>/dev/null
   ok=$(tail -1 stat_$n.csv | python3 -c "import sys,csv
 h=open('stat_$n.csv').readline().strip().split(';'); v=sys.stdin.read().strip().split(';'); d=dict(zip(h,v)); print(d.get('SuccessfulCall(C)','?'), d.get('FailedCall(C)','?'))")
+  calllen=$(tail -1 stat_$n.csv | python3 -c "import sys
+h=open('stat_$n.csv').readline().strip().split(';'); d=dict(zip(h,sys.stdin.read().strip().split(';')))
+try:
+  hh,mm,ss,us=d['CallLength(C)'].split(':'); print('%.1f' % (int(hh)*3600+int(mm)*60+int(ss)+int(us)/1e6))
+except Exception: print('?')")
   read rx tx srcs < echo.txt
+  sf=$(delta "$sf0" "$(meter send.failures)"); rd=$(delta "$rd0" "$(meter recording.drops)"); pr=$(delta "$pr0" "$(meter packets.received)")
   sent=$(( n * plays * pcap_pkts ))
   cpu=$(python3 -c "print('%.1f' % (100.0*($t1-$t0)/$hz/($w1-$w0)))")
   per=$(python3 -c "print('%.3f' % ($cpu/$n))")
   loss=$(python3 -c "print('%.3f' % (100.0*(1-$rx/$sent)))")
   wav=$(find data/recordings -name '*.wav' -newer step.mark | python3 -c "import sys,os
-s=sorted((os.path.getsize(p.strip())-44)/32000 for p in sys.stdin if p.strip()); print('%d %.1f %.1f' % (len(s), s[0], s[len(s)//2]) if s else '0 0 0')")
+s=sorted((os.path.getsize(p.strip())-44)/32000 for p in sys.stdin if p.strip()); print('%d %.1f %.1f %.1f' % (len(s), s[0], s[len(s)//2], s[-1]) if s else '0 0 0 0')")
   [ "$n" = "$rtpe_calls" ] && cd_cpu300=$cpu
-  rows+=("$(printf '%5d | %8s | %8d | %8d | %7s | %5s | %6s | %9s | %5d | %6s | %7s | %s' $n "$ok" $sessions $sent $rx $loss $cpu $per $drops "$((h/1024))M" "$th" "$wav")")
+  rows+=("$(printf '%5d | %8s | %8d | %8d | %7s | %5s | %6s | %9s | %8s | %5d | %6s | %6s | %5d | %6s | %7s | %5s | %s' $n "$ok" $sessions $sent $rx $loss $cpu $per "$pr" $drops "$sf" "$rd" "$echodrops" "$((h/1024))M" "$th" "$calllen" "$wav")")
   echo "step $n done: ${rows[-1]}"
 done
 echo; echo "== CallDesk: concurrent recorded calls (hold ${hold}s, pcap x$plays, $rate calls/s ramp)"
-echo "calls | ok/fail  | sessions | fwd sent | fwd rcvd | loss %  | CPU % | CPU%/call | sockdrops | heap | threads | wavs min/median s"
+echo "calls | ok/fail  | sessions | fwd sent | fwd rcvd | loss %  | CPU % | CPU%/call | relay rx | sockdrops | sendfail | recdrops | echo drops | heap | threads | call s | wavs min/median/max s"
 for r in "${rows[@]}"; do echo "$r"; done
 echo "(fwd = carrier->relay->agent packets: sent = calls x $plays x $pcap_pkts, rcvd = counted by rtpecho; sessions = relay socket pairs at the end of the window;"
-echo " CPU % of one core for the JVM over the steady window; sockdrops = kernel drops on relay sockets; wavs = recordings of the step, duration from size)"
+echo " CPU % of one core for the JVM over the steady window; sockdrops = kernel drops on relay sockets at the end of the window;"
+echo " relay rx/sendfail/recdrops = the relay's own counters over the step, both directions (MediaRelay.packetsReceived/sendFailures/recordingDrops"
+echo " via /actuator/metrics; rx should be 2 x fwd sent); echo drops = kernel drops on rtpecho's socket;"
+echo " call s = sipp's average call length, INVITE to BYE, nominally ${hold} s; wavs = recordings of the step, duration from size)"
 echo "rtpecho sent back (return direction, not counted at the carrier): last step echoed $tx of $rx"
 echo; echo "== Errors in the CallDesk log"; grep -E " (ERROR|WARN) " "$work/app.log" | grep -v -E "Flyway|H2 |SpringDoc" | cut -c1-240 | sort | uniq -c | sort -rn | head -10
 

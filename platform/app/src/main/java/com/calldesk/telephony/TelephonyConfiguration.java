@@ -13,6 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import org.redisson.api.RedissonClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,7 +128,30 @@ class TelephonyConfiguration {
 		Path recordings = media.recordingsDir() != null ? media.recordingsDir()
 				: Path.of(environment.getProperty("calldesk.data-dir", "./calldesk-data"), "recordings");
 		return new MediaRelay(new MediaSettings(media.bindAddress(), advertised, media.portMin(), media.portMax(), media.rtpTimeout(),
-				recordings));
+				recordings, media.relayThreads()));
+	}
+
+	/** The relay's loss counters and load in the Actuator metrics (calldesk.media.*), when the relay is on. */
+	@Bean
+	MeterBinder mediaRelayMetrics(ObjectProvider<MediaRelay> relay) {
+		return registry -> {
+			MediaRelay media = relay.getIfAvailable();
+			if (media == null) {
+				return;
+			}
+			FunctionCounter.builder("calldesk.media.send.failures", media, MediaRelay::sendFailures)
+				.description("RTP packets the relay could not send (full socket buffer or send error)")
+				.register(registry);
+			FunctionCounter.builder("calldesk.media.recording.drops", media, MediaRelay::recordingDrops)
+				.description("audio chunks dropped because the recorder queue was full")
+				.register(registry);
+			FunctionCounter.builder("calldesk.media.packets.received", media, MediaRelay::packetsReceived)
+				.description("datagrams received on the relay's RTP sockets")
+				.register(registry);
+			Gauge.builder("calldesk.media.sessions", media, MediaRelay::activeSessions).description("calls with media on the relay")
+				.register(registry);
+			Gauge.builder("calldesk.media.relay.threads", media, MediaRelay::relayThreads).register(registry);
+		};
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package com.calldesk.media;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 
 import org.slf4j.Logger;
@@ -35,6 +36,9 @@ final class Leg {
 	private volatile long packets;
 
 	private volatile long strays;
+
+	/** Packets for this side dropped because its address was not known yet (no SDP, nothing received). */
+	private volatile long unroutable;
 
 	private volatile int lastPayloadType = -1;
 
@@ -73,16 +77,27 @@ final class Leg {
 		return true;
 	}
 
-	/** Sends to this side's peer; a full socket buffer drops the packet, as the network would. */
+	/**
+	 * Sends to this side's peer; a full socket buffer drops the packet, as the network would, but the
+	 * drop is counted ({@link MediaRelay#sendFailures()}). Called by the session's relay thread and by
+	 * the prompts thread.
+	 */
 	void send(ByteBuffer packet) {
 		InetSocketAddress to = remote;
 		if (to == null) {
+			unroutable++;
 			return;
 		}
 		try {
-			channel.send(packet, to);
+			if (channel.send(packet, to) == 0) {
+				session.forwarder().sendFailed();
+			}
+		}
+		catch (ClosedChannelException closing) {
+			// the session is closing: nothing to count
 		}
 		catch (IOException e) {
+			session.forwarder().sendFailed();
 			log.debug("sending to the {} side of {} at {} failed: {}", side, session.callId(), to, e.toString());
 		}
 	}
@@ -113,6 +128,10 @@ final class Leg {
 
 	long strays() {
 		return strays;
+	}
+
+	long unroutable() {
+		return unroutable;
 	}
 
 	int lastPayloadType() {

@@ -9,20 +9,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The RTP relay of one node: hands out a pair of ports per call, relays between them on one
- * selector thread, and records every call on one writer thread. Threads start with the relay and
- * stop with {@link #close()}; no call ever gets a thread of its own.
+ * The RTP relay of one node: hands out a pair of ports per call, relays between them on a few
+ * selector threads ({@link MediaSettings#relayThreads()}, one per core by default; each call stays on
+ * the one it got at open, the least loaded then), and records every call on one writer thread.
+ * Threads start with the relay and stop with {@link #close()}; no call ever gets a thread of its own.
  */
 public final class MediaRelay implements AutoCloseable {
 
@@ -33,9 +36,17 @@ public final class MediaRelay implements AutoCloseable {
 
 	private static final int SOCKET_BUFFER = 256 * 1024;
 
+	/** How long open() waits for ports still being freed by the relay threads when none is free. */
+	private static final long PORTS_WAIT_MILLIS = 500;
+
 	private final MediaSettings settings;
 
 	private final RelayServices services;
+
+	private final List<Forwarder> forwarders;
+
+	/** Where the search for the least loaded relay thread starts, so that ties go round robin. */
+	private final AtomicInteger nextForwarder = new AtomicInteger();
 
 	private final Map<String, RelaySession> sessions = new ConcurrentHashMap<>();
 
@@ -46,11 +57,20 @@ public final class MediaRelay implements AutoCloseable {
 	}
 
 	MediaRelay(MediaSettings settings, Clock clock) {
+		this(settings, clock, Recorder.QUEUE);
+	}
+
+	MediaRelay(MediaSettings settings, Clock clock, int recorderQueue) {
 		this.settings = settings;
-		this.services = new RelayServices(new Forwarder(), new Recorder(Recorder.QUEUE), new Prompts(),
-				new PortPool(settings.portMin(), settings.portMax()), clock, settings.rtpTimeout());
-		log.info("media relay on {} (advertised {}), RTP ports {}-{}, {} calls at most", settings.bindAddress(), settings.advertisedAddress(),
-				settings.portMin(), settings.portMax(), services.ports().capacity() / 2);
+		this.services = new RelayServices(new Recorder(recorderQueue), new Prompts(), new PortPool(settings.portMin(), settings.portMax()),
+				clock, settings.rtpTimeout());
+		List<Forwarder> threads = new ArrayList<>();
+		for (int i = 0; i < settings.relayThreads(); i++) {
+			threads.add(new Forwarder(i, services.recorder()));
+		}
+		this.forwarders = List.copyOf(threads);
+		log.info("media relay on {} (advertised {}), RTP ports {}-{}, {} calls at most, {} relay threads", settings.bindAddress(),
+				settings.advertisedAddress(), settings.portMin(), settings.portMax(), services.ports().capacity() / 2, forwarders.size());
 	}
 
 	/**
@@ -78,7 +98,7 @@ public final class MediaRelay implements AutoCloseable {
 			throw e;
 		}
 		RelaySession session = new RelaySession(callId, settings.advertisedAddress(), customer.channel(), customer.port(), agent.channel(),
-				agent.port(), createRecording(tenantCode, callId), services, this::closed);
+				agent.port(), createRecording(tenantCode, callId), services, leastLoaded(), this::closed);
 		if (sessions.putIfAbsent(callId, session) != null) {
 			customer.release(services.ports());
 			agent.release(services.ports());
@@ -95,6 +115,57 @@ public final class MediaRelay implements AutoCloseable {
 	/** Audio chunks the recorder had no room for since start: non-zero means the disk cannot keep up. */
 	public long recordingDrops() {
 		return services.recorder().drops();
+	}
+
+	/**
+	 * Packets the relay meant to send but the kernel did not take since start (a full socket buffer,
+	 * or a send error), prompts included: non-zero means the relay lost audio on its way out.
+	 */
+	public long sendFailures() {
+		return forwarders.stream().mapToLong(Forwarder::sendFailures).sum();
+	}
+
+	/** Datagrams received on the relay's sockets since start, whatever became of them. */
+	public long packetsReceived() {
+		return forwarders.stream().mapToLong(Forwarder::packets).sum();
+	}
+
+	/** How many threads move RTP. */
+	public int relayThreads() {
+		return forwarders.size();
+	}
+
+	/** The counters of each relay thread, in thread order; the totals are the getters above. */
+	public List<RelayThreadStats> relayThreadStats() {
+		return forwarders.stream()
+			.map(forwarder -> new RelayThreadStats(forwarder.threadName(), forwarder.sessions(), forwarder.packets(), forwarder.sendFailures(),
+					forwarder.recordingDrops()))
+			.toList();
+	}
+
+	/**
+	 * One relay thread's share of the work since start.
+	 *
+	 * @param thread the thread's name, {@code media-relay-<n>}
+	 * @param sessions calls on it now
+	 * @param packetsReceived datagrams it received
+	 * @param sendFailures packets it (or a prompt of its calls) could not send
+	 * @param recordingDrops audio of its calls the recorder had no room for
+	 */
+	public record RelayThreadStats(String thread, int sessions, long packetsReceived, long sendFailures, long recordingDrops) {
+	}
+
+	/** The relay thread with the fewest calls; ties go round robin. */
+	private Forwarder leastLoaded() {
+		int start = Math.floorMod(nextForwarder.getAndIncrement(), forwarders.size());
+		Forwarder best = null;
+		for (int i = 0; i < forwarders.size(); i++) {
+			Forwarder candidate = forwarders.get((start + i) % forwarders.size());
+			if (best == null || candidate.sessions() < best.sessions()) {
+				best = candidate;
+			}
+		}
+		return best;
 	}
 
 	private void closed(RelaySession session) {
@@ -117,8 +188,8 @@ public final class MediaRelay implements AutoCloseable {
 	/** The next even port that binds; ports taken by someone else go back to the end of the line. */
 	private Bound bind() {
 		PortPool ports = services.ports();
-		for (int attempts = ports.available(); attempts > 0; attempts--) {
-			OptionalInt port = ports.take();
+		for (int attempts = Math.max(1, ports.available()); attempts > 0; attempts--) {
+			OptionalInt port = ports.take(PORTS_WAIT_MILLIS);
 			if (port.isEmpty()) {
 				break;
 			}
@@ -187,7 +258,7 @@ public final class MediaRelay implements AutoCloseable {
 		closed = true;
 		List.copyOf(sessions.values()).forEach(RelaySession::close);
 		services.prompts().close();
-		services.forwarder().close();
+		forwarders.forEach(Forwarder::close);
 		services.recorder().close();
 	}
 }

@@ -39,6 +39,9 @@ final class Recording {
 
 	private final short[] window;
 
+	/** Per channel, a packet whose place its direction's next packet decides (see {@link Timeline#UNDECIDED}). */
+	private final Recorder.Chunk[] undecided;
+
 	private WavFile wav;
 
 	private boolean failed;
@@ -55,6 +58,15 @@ final class Recording {
 
 	private long lastHeaderNanos;
 
+	/** Chunks handed to the recorder; written by the one relay thread that feeds this recording. */
+	private volatile long offered;
+
+	/** Chunks the recorder took out of its queue; recorder thread only. */
+	private long taken;
+
+	/** In the recorder's list of recordings to tick; recorder thread only. */
+	private boolean active;
+
 	Recording(Path path, int channels, long maxFrames) {
 		this.path = path;
 		this.channels = channels;
@@ -64,6 +76,7 @@ final class Recording {
 			timelines[i] = new Timeline();
 		}
 		this.window = new short[WINDOW * channels];
+		this.undecided = new Recorder.Chunk[channels];
 	}
 
 	Path path() {
@@ -78,6 +91,31 @@ final class Recording {
 		return finished.isDone();
 	}
 
+	void offered() {
+		offered++;
+	}
+
+	long offeredCount() {
+		return offered;
+	}
+
+	void taken() {
+		taken++;
+	}
+
+	long takenCount() {
+		return taken;
+	}
+
+	/** True the first time: the recorder adds it to the recordings it ticks. */
+	boolean activate() {
+		if (active) {
+			return false;
+		}
+		active = true;
+		return true;
+	}
+
 	/** Adds one packet's audio; returns true when the recording has reached its maximum length. */
 	boolean add(Recorder.Chunk chunk, ByteBuffer scratch) {
 		if (finished.isDone() || failed) {
@@ -89,20 +127,42 @@ final class Recording {
 			lastHeaderNanos = firstNanos;
 		}
 		long arrivalFrame = (chunk.arrivalNanos() - firstNanos) * Timeline.RATE / 1_000_000_000L;
-		long frame = timelines[chunk.channel()].place(chunk.ssrc(), chunk.timestamp(), arrivalFrame);
+		int channel = chunk.channel();
+		Timeline timeline = timelines[channel];
+		long frame = timeline.place(chunk.ssrc(), chunk.timestamp(), arrivalFrame);
+		long decided = timeline.decided();
+		if (decided != Timeline.UNDECIDED && undecided[channel] != null) {
+			put(undecided[channel], decided, scratch);
+			undecided[channel] = null;
+		}
+		if (frame == Timeline.UNDECIDED) {
+			// after a silence and late: the next packet of this direction says whether it resumed or waited
+			undecided[channel] = chunk;
+		}
+		else {
+			put(chunk, frame, scratch);
+		}
+		return head >= maxFrames;
+	}
+
+	private void put(Recorder.Chunk chunk, long frame, ByteBuffer scratch) {
 		byte[] payload = chunk.payload();
 		int count = (int) Math.max(0, Math.min(payload.length, maxFrames - frame));
 		if (frame + count > written + WINDOW) {
 			flushTo(frame + count - WINDOW, scratch);
 		}
-		for (int i = 0; i < count; i++) {
-			long at = frame + i;
-			if (at >= written) {
-				window[(int) (at % WINDOW) * channels + chunk.channel()] = G711.decode(chunk.payloadType(), payload[i]);
+		// samples before `written` are on disk already: too late for them
+		int skip = (int) Math.min(count, Math.max(0, written - frame));
+		int slot = (int) ((frame + skip) % WINDOW);
+		int channel = chunk.channel();
+		int payloadType = chunk.payloadType();
+		for (int i = skip; i < count; i++) {
+			window[slot * channels + channel] = G711.decode(payloadType, payload[i]);
+			if (++slot == WINDOW) {
+				slot = 0;
 			}
 		}
 		head = Math.max(head, frame + count);
-		return head >= maxFrames;
 	}
 
 	/** Called every few hundred milliseconds: moves settled audio to disk and refreshes the header. */
@@ -127,6 +187,12 @@ final class Recording {
 			return;
 		}
 		if (!failed) {
+			for (int channel = 0; channel < channels; channel++) {
+				if (undecided[channel] != null) {
+					put(undecided[channel], timelines[channel].abandonPending(), scratch);
+					undecided[channel] = null;
+				}
+			}
 			flushTo(head, scratch);
 			try {
 				open().close();

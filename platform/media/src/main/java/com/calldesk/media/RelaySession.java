@@ -27,8 +27,8 @@ final class RelaySession implements MediaSession {
 
 	private static final Logger log = LoggerFactory.getLogger(RelaySession.class);
 
-	/** How long close() waits for the relay and recorder threads; they take milliseconds unless a disk hangs. */
-	private static final long CLOSE_WAIT_SECONDS = 2;
+	/** How long close() waits for the recorder to complete the WAV; milliseconds unless a disk hangs. */
+	private static final long RECORDING_WAIT_MILLIS = 2000;
 
 	private final String callId;
 
@@ -41,6 +41,8 @@ final class RelaySession implements MediaSession {
 	private final Recording recording;
 
 	private final RelayServices services;
+
+	private final Forwarder forwarder;
 
 	private final Consumer<RelaySession> onClosed;
 
@@ -55,20 +57,25 @@ final class RelaySession implements MediaSession {
 	private volatile CompletableFuture<Void> prompt;
 
 	RelaySession(String callId, String address, DatagramChannel customerChannel, int customerPort, DatagramChannel agentChannel, int agentPort,
-			Path recordingPath, RelayServices services, Consumer<RelaySession> onClosed) {
+			Path recordingPath, RelayServices services, Forwarder forwarder, Consumer<RelaySession> onClosed) {
 		this.callId = callId;
 		this.address = address;
 		this.customer = new Leg("customer", 0, customerChannel, customerPort, this);
 		this.agent = new Leg("agent", 1, agentChannel, agentPort, this);
 		this.recording = new Recording(recordingPath, 2, Long.MAX_VALUE);
 		this.services = services;
+		this.forwarder = forwarder;
 		this.onClosed = onClosed;
 		this.lastPacketMillis = services.clock().millis();
 	}
 
 	void start() {
-		services.forwarder().register(customer);
-		services.forwarder().register(agent);
+		forwarder.assign(customer, agent);
+	}
+
+	/** The relay thread this session's packets go through, from open to close. */
+	Forwarder forwarder() {
+		return forwarder;
 	}
 
 	/** Relay thread: one packet from one side, forwarded to the other side and recorded. */
@@ -95,11 +102,10 @@ final class RelaySession implements MediaSession {
 		byte[] payload = Rtp.payload(packet);
 		int ssrc = Rtp.ssrc(packet);
 		long timestamp = Rtp.timestamp(packet);
-		Recorder recorder = services.recorder();
-		recorder.offer(new Recorder.Chunk(recording, from.recordingChannel(), ssrc, timestamp, payloadType, payload, arrivalNanos));
+		forwarder.record(new Recorder.Chunk(recording, from.recordingChannel(), ssrc, timestamp, payloadType, payload, arrivalNanos));
 		Recording capture = customerCapture.get();
 		if (from == customer && capture != null) {
-			recorder.offer(new Recorder.Chunk(capture, 0, ssrc, timestamp, payloadType, payload, arrivalNanos));
+			forwarder.record(new Recorder.Chunk(capture, 0, ssrc, timestamp, payloadType, payload, arrivalNanos));
 		}
 	}
 
@@ -178,31 +184,39 @@ final class RelaySession implements MediaSession {
 			playing.cancel(false);
 		}
 		PortPool ports = services.ports();
-		// ports go back only once the sockets are really closed, or the next call could not bind them
-		await(services.forwarder().closeSockets(customer, agent).thenRun(() -> {
-			ports.release(customer.port());
-			ports.release(agent.port());
-		}), "closing the sockets");
+		// the sockets close here and now; their ports go back only once the relay thread's selector has
+		// dropped them, or the next call could not bind them. Nobody waits for that here: a busy relay
+		// thread gets to it at the end of its turn, and open() waits for ports on their way back.
+		ports.releasing(2);
+		forwarder.close(customer, agent).whenComplete((done, failure) -> {
+			ports.released(customer.port());
+			ports.released(agent.port());
+		});
 		stopRecordingCustomer();
-		await(services.recorder().finish(recording), "finishing the recording");
+		await(services.recorder().finish(recording), RECORDING_WAIT_MILLIS, "finishing the recording");
 		onClosed.accept(this);
-		log.debug("media of {} closed: {} packets from the customer, {} from the agent, {} stray", callId, customer.packets(), agent.packets(),
-				customer.strays() + agent.strays());
+		log.debug("media of {} closed: {} packets from the customer, {} from the agent, {} stray, {} with nowhere to go yet", callId,
+				customer.packets(), agent.packets(), customer.strays() + agent.strays(), customer.unroutable() + agent.unroutable());
 	}
 
-	private void await(Future<?> step, String what) {
+	/** Waits for a step of close(); false when it did not complete in time (logged at WARN if {@code what} is given). */
+	private boolean await(Future<?> step, long millis, String what) {
 		try {
-			step.get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+			step.get(millis, TimeUnit.MILLISECONDS);
+			return true;
 		}
 		catch (TimeoutException e) {
-			log.warn("{} of {} took over {} s; carrying on", what, callId, CLOSE_WAIT_SECONDS);
+			if (what != null) {
+				log.warn("{} of {} took over {} ms; carrying on", what, callId, millis);
+			}
 		}
 		catch (ExecutionException e) {
-			log.warn("{} of {} failed", what, callId, e.getCause());
+			log.warn("closing the media of {} failed", callId, e.getCause());
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
+		return false;
 	}
 
 	private void requireOpen() {

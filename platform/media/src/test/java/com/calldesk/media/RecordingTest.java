@@ -55,6 +55,63 @@ class RecordingTest {
 		assertThat(capture.finished()).isCompletedWithValue(dir.resolve("voicemail.wav"));
 	}
 
+	@Test
+	void aRelayFallingBehindUntilTheEndOfTheCallDoesNotLengthenTheRecording() throws Exception {
+		// 20 s of steady 20 ms packets both ways, read ever later from 10 s on: 2.5 s late at the end
+		WaveFile wav = deliver("behind.wav", sent -> sent < 10_000 ? 0 : (sent - 10_000) / 4);
+
+		assertThat(wav.samples()[0]).hasSize(CALL_FRAMES + 80);
+		assertThat(nonZero(wav.samples()[0], 0, CALL_FRAMES)).isEqualTo(CALL_FRAMES);
+		assertThat(nonZero(wav.samples()[1], 80, CALL_FRAMES + 80)).isEqualTo(CALL_FRAMES);
+	}
+
+	@Test
+	void aRelayThatStalledAndCaughtUpLeavesNoGap() throws Exception {
+		// the relay reads nothing from 5 s to 8 s, then what waited comes out in a burst
+		WaveFile wav = deliver("stall.wav", sent -> sent >= 5_000 && sent < 8_000 ? 8_000 - sent : 0);
+
+		assertThat(wav.samples()[0]).hasSize(CALL_FRAMES + 80);
+		assertThat(nonZero(wav.samples()[0], 0, CALL_FRAMES)).isEqualTo(CALL_FRAMES);
+		assertThat(nonZero(wav.samples()[1], 80, CALL_FRAMES + 80)).isEqualTo(CALL_FRAMES);
+	}
+
+	private static final int PACKETS = 1000;
+
+	private static final int CALL_FRAMES = PACKETS * 160;
+
+	/**
+	 * Plays a 20 s call through a recording as the recorder would see it: the customer's packets sent
+	 * every 20 ms from 0, the agent's 10 ms later, each read {@code lateness(sent ms)} ms after it was sent
+	 * (but never before the packet ahead of it on its socket), ticked every 200 ms.
+	 */
+	private WaveFile deliver(String name, java.util.function.LongUnaryOperator lateness) throws Exception {
+		Recording recording = new Recording(dir.resolve(name), 2, Long.MAX_VALUE);
+		record Arrival(int channel, int index, long nanos) {
+		}
+		java.util.List<Arrival> arrivals = new java.util.ArrayList<>();
+		for (int channel = 0; channel < 2; channel++) {
+			long previous = -10_000;
+			for (int i = 0; i < PACKETS; i++) {
+				long sentMillis = 20L * i + 10L * channel;
+				long read = Math.max(previous + 10_000, (sentMillis + lateness.applyAsLong(sentMillis)) * 1_000_000L);
+				arrivals.add(new Arrival(channel, i, read));
+				previous = read;
+			}
+		}
+		arrivals.sort(java.util.Comparator.comparingLong(Arrival::nanos));
+		long t0 = 1_000_000_000L;
+		long nextTick = 0;
+		for (Arrival arrival : arrivals) {
+			while (arrival.nanos() >= nextTick) {
+				recording.tick(t0 + nextTick, scratch);
+				nextTick += 200_000_000L;
+			}
+			recording.add(chunk(recording, arrival.channel(), 5000 + 160L * arrival.index(), t0 + arrival.nanos()), scratch);
+		}
+		recording.finish(scratch);
+		return WaveFile.read(dir.resolve(name));
+	}
+
 	/** Customer (channel 0) in PCMU, agent (channel 1) in PCMA. */
 	private static Recorder.Chunk chunk(Recording target, int channel, long timestamp, long arrivalNanos) {
 		int payloadType = channel == 0 ? G711.PCMU : G711.PCMA;
