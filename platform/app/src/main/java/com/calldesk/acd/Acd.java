@@ -90,8 +90,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
 		if (!othersWaitFirst) {
-			Optional<String> seat = claim(call, settings, agents.stream().filter(a -> !tried.contains(a.seat()) && reachable.test(a.seat())),
-					now);
+			Optional<String> seat = claim(call, settings, agents.stream().filter(a -> !tried.contains(a.seat())), reachable, now);
 			if (seat.isPresent()) {
 				return new Ring(seat.get());
 			}
@@ -105,8 +104,13 @@ public class Acd implements CallDistribution, DisposableBean {
 		return someoneOnline ? new Overflow("all-busy", "all-busy") : new Overflow("no-agent", "no-agent");
 	}
 
-	/** The first of {@code candidates} in the strategy's order (the caller's last agent first) that can be claimed for the call. */
-	private Optional<String> claim(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates, Instant now) {
+	/**
+	 * The first of {@code candidates} in the strategy's order (the caller's last agent first) that has
+	 * a phone and can be claimed for the call. Phones are looked up only in that order and only until
+	 * one is claimed: in production each lookup is a Redis read.
+	 */
+	private Optional<String> claim(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates,
+			Predicate<String> reachable, Instant now) {
 		List<SeatAgent> free = candidates.filter(a -> a.offerable(now)).sorted(order(call.tenantId(), settings.strategy())).toList();
 		if (free.isEmpty()) {
 			return Optional.empty();
@@ -116,6 +120,9 @@ public class Acd implements CallDistribution, DisposableBean {
 				: java.util.stream.Stream.concat(free.stream().filter(a -> a.seat().equals(sticky)),
 						free.stream().filter(a -> !a.seat().equals(sticky))).toList();
 		for (SeatAgent agent : ordered) {
+			if (!reachable.test(agent.seat())) {
+				continue;
+			}
 			if (desk.apply(call.tenantId(), agent.seat(), a -> a.offered(call.callId(), now)).isPresent()) {
 				roundRobin.computeIfAbsent(call.tenantId(), t -> new AtomicInteger()).set(seatNo(agent.seat()));
 				journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), agent.seat().equals(sticky) ? "sticky" : null, now);
@@ -219,8 +226,7 @@ public class Acd implements CallDistribution, DisposableBean {
 				b2bua.overflow(head.callId(), "max-wait", "wait-too-long");
 				continue;
 			}
-			Optional<String> seat = claim(head.call(), settings,
-					desk.agents(tenantId).stream().filter(a -> !locations.of(a.seat()).isEmpty()), now);
+			Optional<String> seat = claim(head.call(), settings, desk.agents(tenantId).stream(), a -> !locations.of(a).isEmpty(), now);
 			if (seat.isEmpty()) {
 				return;
 			}

@@ -11,8 +11,15 @@ final class AdmissionControl {
 
 	private final Semaphore permits;
 
+	private final int maxInFlight;
+
 	AdmissionControl(int maxInFlight) {
 		this.permits = new Semaphore(maxInFlight);
+		this.maxInFlight = maxInFlight;
+	}
+
+	int limit() {
+		return maxInFlight;
 	}
 
 	boolean tryEnter() {

@@ -42,6 +42,8 @@ final class SipDispatcher implements SipListenerExt {
 
 	private final List<Consumer<Response>> statelessReplies = new CopyOnWriteArrayList<>();
 
+	private final OverloadLog overload = new OverloadLog(java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+
 	SipDispatcher(SipProvider provider, SipEndpoint endpoint, AdmissionControl admission) {
 		this.provider = provider;
 		this.endpoint = endpoint;
@@ -193,6 +195,7 @@ final class SipDispatcher implements SipListenerExt {
 	}
 
 	private void overloaded(Request request) {
+		overload.refused(admission.limit());
 		try {
 			RetryAfterHeader retryAfter = endpoint.headers().createRetryAfterHeader(5);
 			endpoint.respond(null, request, Response.SERVICE_UNAVAILABLE, response -> response.addHeader(retryAfter));
