@@ -47,6 +47,8 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	private final Clock clock;
 
+	private volatile java.util.function.LongFunction<PhoneRules> rules = tenantId -> PhoneRules.ALWAYS_OPEN;
+
 	private final Map<Long, ConcurrentSkipListSet<Waiting>> queues = new ConcurrentHashMap<>();
 
 	private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -77,6 +79,16 @@ public class Acd implements CallDistribution, DisposableBean {
 		dispatcher.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
 	}
 
+	/** Where the tenant's phone rules come from (F11). */
+	@org.springframework.beans.factory.annotation.Autowired
+	void rules(PhoneRuleBook book) {
+		this.rules = book::of;
+	}
+
+	void rules(java.util.function.LongFunction<PhoneRules> rules) {
+		this.rules = rules;
+	}
+
 	/** The B2BUA of this node, which carries the waiting calls. */
 	public void serve(QueuedCalls calls) {
 		this.calls = calls;
@@ -87,6 +99,9 @@ public class Acd implements CallDistribution, DisposableBean {
 		long tenantId = call.tenantId();
 		AcdSettings settings = journal.settings(tenantId);
 		Instant now = clock.instant();
+		if (!rules.apply(tenantId).openAt(now)) {
+			return new Overflow("closed", "closed");
+		}
 		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
 		if (!othersWaitFirst) {

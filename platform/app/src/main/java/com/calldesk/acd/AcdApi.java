@@ -35,12 +35,35 @@ class AcdApi {
 
 	private final AcdJournal journal;
 
-	AcdApi(AcdSettingsService settings, AgentDesk desk, Acd acd, Clock clock, AcdJournal journal) {
+	private final PhoneRuleBook phoneRules;
+
+	AcdApi(AcdSettingsService settings, AgentDesk desk, Acd acd, Clock clock, AcdJournal journal, PhoneRuleBook phoneRules) {
 		this.settings = settings;
 		this.desk = desk;
 		this.acd = acd;
 		this.clock = clock;
 		this.journal = journal;
+		this.phoneRules = phoneRules;
+	}
+
+	@GetMapping("/phone-rules")
+	@Operation(summary = "Business hours (China time), holidays and make-up working days (F11); off = open around the clock")
+	PhoneRulesView phoneRules(@AuthenticationPrincipal SignedInUser me) {
+		return PhoneRulesView.of(phoneRules.of(me.tenantId()), clock.instant());
+	}
+
+	@PutMapping("/phone-rules")
+	@Operation(summary = "Change the phone rules (tenant administrators); a call outside them hears the closed prompt")
+	PhoneRulesView savePhoneRules(@Valid @RequestBody PhoneRulesChange changed, @AuthenticationPrincipal SignedInUser me) {
+		PhoneRules rules;
+		try {
+			rules = new PhoneRules(changed.enabled(), java.util.Set.copyOf(changed.openDays()), changed.openFrom(), changed.openUntil(),
+					java.util.Set.copyOf(changed.holidays()), java.util.Set.copyOf(changed.workdays()));
+		}
+		catch (IllegalArgumentException ex) {
+			throw com.calldesk.problem.DomainException.badRequest("acd.phone-rules-invalid");
+		}
+		return PhoneRulesView.of(phoneRules.save(me.tenantId(), rules, me.username()), clock.instant());
 	}
 
 	@GetMapping("/calls/{callId}/steps")
@@ -74,6 +97,23 @@ class AcdApi {
 		return acd.waitingOf(me.tenantId()).stream()
 			.map(w -> new WaitingCall(w.call().callId(), w.call().customerNumber(), w.since(), Duration.between(w.since(), now).toSeconds()))
 			.toList();
+	}
+
+	/** The phone rules as an administrator sends them. */
+	record PhoneRulesChange(boolean enabled, @jakarta.validation.constraints.NotNull List<java.time.DayOfWeek> openDays,
+			@jakarta.validation.constraints.NotNull java.time.LocalTime openFrom, @jakarta.validation.constraints.NotNull java.time.LocalTime openUntil,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 366) List<java.time.LocalDate> holidays,
+			@jakarta.validation.constraints.NotNull @jakarta.validation.constraints.Size(max = 366) List<java.time.LocalDate> workdays) {
+	}
+
+	/** The phone rules as the API shows them, with whether the call center is open right now. */
+	record PhoneRulesView(boolean enabled, List<java.time.DayOfWeek> openDays, java.time.LocalTime openFrom, java.time.LocalTime openUntil,
+			List<java.time.LocalDate> holidays, List<java.time.LocalDate> workdays, boolean openNow) {
+
+		static PhoneRulesView of(PhoneRules rules, Instant now) {
+			return new PhoneRulesView(rules.enabled(), rules.openDays().stream().sorted().toList(), rules.openFrom(), rules.openUntil(),
+					rules.holidays().stream().sorted().toList(), rules.workdays().stream().sorted().toList(), rules.openAt(now));
+		}
 	}
 
 	record WaitingCall(String callId, String customerNumber, Instant since, long waitedSeconds) {

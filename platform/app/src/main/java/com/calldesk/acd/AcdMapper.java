@@ -21,6 +21,23 @@ interface AcdMapper {
 			+ "max_wait_s = #{s.maxWaitS}, max_queue = #{s.maxQueue}, updated_by = #{by}, updated_at = #{at} WHERE id = 1")
 	int saveSettings(@Param("s") AcdSettings settings, @Param("by") String by, @Param("at") Instant at);
 
+	@Select("SELECT enabled, open_days, open_from, open_until FROM phone_rules WHERE id = 1")
+	java.util.Map<String, Object> phoneRules();
+
+	@Select("SELECT rule_date, kind FROM phone_rule_day")
+	java.util.List<java.util.Map<String, Object>> phoneRuleDays();
+
+	@Update("UPDATE phone_rules SET enabled = #{enabled}, open_days = #{days}, open_from = #{from}, open_until = #{until}, "
+			+ "updated_by = #{by}, updated_at = #{at} WHERE id = 1")
+	int savePhoneRules(@Param("enabled") boolean enabled, @Param("days") String days, @Param("from") String from,
+			@Param("until") String until, @Param("by") String by, @Param("at") Instant at);
+
+	@org.apache.ibatis.annotations.Delete("DELETE FROM phone_rule_day")
+	int clearPhoneRuleDays();
+
+	@Insert("INSERT INTO phone_rule_day (rule_date, kind) VALUES (#{day}, #{kind})")
+	int addPhoneRuleDay(@Param("day") java.time.LocalDate day, @Param("kind") String kind);
+
 	@Insert("INSERT INTO agent_state_log (seat, status, state, call_id, reason, occurred_at) "
 			+ "VALUES (#{a.seat}, #{a.status}, #{a.state}, #{a.callId}, #{a.reason}, #{a.since})")
 	void logAgent(@Param("a") SeatAgent agent);

@@ -165,6 +165,16 @@ class AcdTest {
 	}
 
 	@Test
+	void outsideBusinessHoursEveryCallHearsTheClosedPromptWhoeverIsFree() {
+		available(0, 1, 2);
+		acd.rules(tenantId -> new PhoneRules(true, Set.of(java.time.DayOfWeek.SATURDAY), java.time.LocalTime.of(9, 0),
+				java.time.LocalTime.of(18, 0), Set.of(), Set.of()));
+		assertThat(route("c1")).as("Wednesday").isEqualTo(new CallDistribution.Overflow("closed", "closed"));
+		acd.rules(tenantId -> PhoneRules.ALWAYS_OPEN);
+		assertThat(route("c2")).isInstanceOf(CallDistribution.Ring.class);
+	}
+
+	@Test
 	void nobodyOnlineAndEverybodyBusyOverflowWithTheirOwnReasons() {
 		assertThat(route("c1")).isEqualTo(new CallDistribution.Overflow("no-agent", "no-agent"));
 		available(0);

@@ -62,6 +62,26 @@ class AgentCommandsIT {
 	}
 
 	@Test
+	void anAdministratorSetsBusinessHoursHolidaysAndMakeUpDays() throws Exception {
+		String rules = "{\"enabled\":true,\"openDays\":[\"MONDAY\",\"TUESDAY\",\"WEDNESDAY\",\"THURSDAY\",\"FRIDAY\"],"
+				+ "\"openFrom\":\"09:00\",\"openUntil\":\"18:00\",\"holidays\":[\"2026-10-01\",\"2026-10-02\"],\"workdays\":[\"2026-09-27\"]}";
+		MockHttpSession supervisor = Sessions.tenantUser(mvc, "2001000", "supervisor", "super123");
+		mvc.perform(put("/api/acd/phone-rules").session(supervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(rules))
+			.andExpect(status().isForbidden());
+		MockHttpSession admin = Sessions.tenantUser(mvc, "2001000", "admin", "admin123");
+		mvc.perform(put("/api/acd/phone-rules").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(rules))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.enabled").value(true));
+		mvc.perform(get("/api/acd/phone-rules").session(supervisor)).andExpect(jsonPath("$.holidays.length()").value(2))
+			.andExpect(jsonPath("$.workdays[0]").value("2026-09-27")).andExpect(jsonPath("$.openFrom").value("09:00:00"));
+		mvc.perform(put("/api/acd/phone-rules").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(rules.replace("\"openUntil\":\"18:00\"", "\"openUntil\":\"08:00\""))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("营业时间的结束时间必须晚于开始时间。"));
+		mvc.perform(get("/api/acd/phone-rules").session(admin)).andExpect(jsonPath("$.openUntil").value("18:00:00"));
+		mvc.perform(put("/api/acd/phone-rules").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(rules.replace("\"enabled\":true", "\"enabled\":false"))).andExpect(jsonPath("$.openNow").value(true));
+	}
+
+	@Test
 	void onlyAnAdministratorChangesTheQueueSettingsAndOnlyToSaneValues() throws Exception {
 		String settings = "{\"strategy\":\"ROUND_ROBIN\",\"stickyAgent\":false,\"ringTimeoutS\":15,\"wrapUpS\":30,\"noAnswerLimit\":2,"
 				+ "\"noAnswerDelayS\":10,\"maxWaitS\":90,\"maxQueue\":20}";
