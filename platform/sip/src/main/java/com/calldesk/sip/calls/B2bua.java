@@ -67,6 +67,8 @@ public final class B2bua {
 
 	private final OutLegRetries retries;
 
+	private final CallSweeper sweeper;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers) {
 		this.endpoint = endpoint;
@@ -83,6 +85,7 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution);
+		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, clock);
 	}
 
 	/** What the ACD uses to offer waiting calls to seats and to overflow them. */
@@ -565,53 +568,14 @@ public final class B2bua {
 		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.inTag);
 	}
 
-	/**
-	 * Ends calls whose media stopped (RTP timeout) and calls that rang unanswered for {@code ringTimeout}
-	 * (a phone registered but gone would otherwise hold the customer until Timer B, 32 s), and keeps
-	 * the session timers of answered calls ({@link SessionRefresh}).
-	 */
+	/** The sweeper's round over the active calls, every second ({@link CallSweeper}). */
 	public void sweep(Duration ringTimeout) {
-		Instant now = clock.instant();
-		Instant ringDeadline = now.minus(ringTimeout);
-		for (Call call : active.all()) {
-			renewChannels(call, now);
-			CallState state = call.state();
-			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
-				hangUp(call, null, "rtp-timeout");
-			}
-			else if (state == CallState.ANSWERED) {
-				refresh.check(call, now);
-			}
-			else if (call.inbound()) {
-				inboundCalls.checkRinging(call, now);
-			}
-			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
-				hangUp(call, null, "ring-timeout");
-			}
-		}
+		sweeper.sweep(ringTimeout);
 	}
 
 	/** The seat on this call, counted busy until the call ends; false when it ended meanwhile. */
 	boolean assign(Call call, String seat) {
 		return active.assign(call, seat);
-	}
-
-	/** Channel leases last two minutes: a live call renews its own every 30 s, a dead node's lapse. */
-	private void renewChannels(Call call, Instant now) {
-		synchronized (call) {
-			if (call.leasesRenewedAt != null && now.isBefore(call.leasesRenewedAt.plusSeconds(30))) {
-				return;
-			}
-			call.leasesRenewedAt = now;
-		}
-		for (String key : call.channelKeys()) {
-			try {
-				channels.renew(key, call.id());
-			}
-			catch (RuntimeException ex) {
-				log.warn("Renewing channel {} of call {} failed", key, call.id(), ex);
-			}
-		}
 	}
 
 	SipEndpoint endpoint() {
