@@ -103,7 +103,7 @@ public final class TrunkRegistrations implements AutoCloseable {
 			contact.setPort(endpoint.port());
 			register.addHeader(h.createContactHeader(a.createAddress(contact)));
 			register.addHeader(h.createExpiresHeader(EXPIRES));
-			states.put(trunk.gatewayId(), state.sending(callId));
+			states.put(trunk.gatewayId(), state.sending(callId, clock.instant()));
 			ClientTransaction transaction = endpoint.provider().getNewClientTransaction(register);
 			transaction.setApplicationData(new Attempt(trunk, false));
 			transaction.sendRequest();

@@ -16,8 +16,12 @@ public record TrunkState(Status status, Instant refreshAt, String lastError, Str
 		UNREGISTERED, REGISTERED, FAILED
 	}
 
-	TrunkState sending(String callId) {
-		return new TrunkState(status, refreshAt, lastError, callId, cseq + 1);
+	/**
+	 * A REGISTER is on its way: no other is sent until it is answered or its transaction times out
+	 * (Timer F, 32 s) — a round that comes sooner must not start a second registration beside it.
+	 */
+	TrunkState sending(String callId, Instant now) {
+		return new TrunkState(status, now.plusSeconds(32), lastError, callId, cseq + 1);
 	}
 
 	TrunkState nextCseq() {
