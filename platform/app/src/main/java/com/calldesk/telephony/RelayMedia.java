@@ -122,8 +122,10 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 				try {
 					CompletableFuture<Void> once = session.playToCustomer(file);
 					playing = once;
+					// a prompt over the moment it starts (an empty file) must not loop on this very stack
+					boolean endless = once.isDone();
 					once.whenComplete((ok, error) -> {
-						if (looping && error == null && !done.isDone()) {
+						if (looping && !endless && error == null && !done.isDone()) {
 							play(file, done);
 						}
 						else {
