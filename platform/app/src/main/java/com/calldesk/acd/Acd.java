@@ -49,6 +49,8 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	private volatile java.util.function.LongFunction<PhoneRules> rules = tenantId -> PhoneRules.ALWAYS_OPEN;
 
+	private volatile java.util.function.LongFunction<OverflowPlan> plans = tenantId -> OverflowPlan.MESSAGES;
+
 	private final Map<Long, ConcurrentSkipListSet<Waiting>> queues = new ConcurrentHashMap<>();
 
 	private final Map<String, Waiting> waiting = new ConcurrentHashMap<>();
@@ -89,6 +91,16 @@ public class Acd implements CallDistribution, DisposableBean {
 		this.rules = rules;
 	}
 
+	/** What overflowing calls do, per situation (F11). */
+	@org.springframework.beans.factory.annotation.Autowired
+	void plans(OverflowPlans plans) {
+		this.plans = plans::of;
+	}
+
+	void plans(java.util.function.LongFunction<OverflowPlan> plans) {
+		this.plans = plans;
+	}
+
 	/** The B2BUA of this node, which carries the waiting calls. */
 	public void serve(QueuedCalls calls) {
 		this.calls = calls;
@@ -100,7 +112,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		AcdSettings settings = journal.settings(tenantId);
 		Instant now = clock.instant();
 		if (!rules.apply(tenantId).openAt(now)) {
-			return new Overflow("closed", "closed");
+			return overflow(call, OverflowPlan.Situation.CLOSED, "closed", now);
 		}
 		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
@@ -113,10 +125,25 @@ public class Acd implements CallDistribution, DisposableBean {
 		boolean someoneWorks = agents.stream().anyMatch(a -> a.status() == AgentStatus.IDLE && reachable.test(a.seat()));
 		if (someoneWorks) {
 			boolean full = !waiting.containsKey(call.callId()) && queue(tenantId).size() >= settings.maxQueue();
-			return full ? new Overflow("queue-full", "all-busy") : new Wait();
+			return full ? overflow(call, OverflowPlan.Situation.ALL_BUSY, "queue-full", now) : new Wait();
 		}
 		boolean someoneOnline = agents.stream().anyMatch(a -> a.status() != AgentStatus.OFFLINE && reachable.test(a.seat()));
-		return someoneOnline ? new Overflow("all-busy", "all-busy") : new Overflow("no-agent", "no-agent");
+		return someoneOnline ? overflow(call, OverflowPlan.Situation.ALL_BUSY, "all-busy", now)
+				: overflow(call, OverflowPlan.Situation.NO_AGENT, "no-agent", now);
+	}
+
+	/**
+	 * The call leaves the queue (if it was in it) for what the tenant's plan says for the situation;
+	 * journaled here, because how the call ends afterwards (the caller hanging up to finish a message)
+	 * says nothing about why it overflowed.
+	 */
+	private Overflow overflow(CallSnapshot call, OverflowPlan.Situation situation, String reason, Instant now) {
+		Overflow overflow = plans.apply(call.tenantId()).overflow(situation, reason);
+		Waiting left = leave(call.callId());
+		String waited = left == null ? "" : "waited " + Duration.between(left.since(), now).toSeconds() + " s: ";
+		journal.call(call.tenantId(), call.callId(), "OVERFLOWED", null,
+				waited + reason + " → " + overflow.then().getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT), now);
+		return overflow;
 	}
 
 	/**
@@ -237,8 +264,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		Instant now = clock.instant();
 		for (Waiting head : queue) {
 			if (!now.isBefore(head.since().plus(settings.maxWait()))) {
-				queue.remove(head);
-				b2bua.overflow(head.callId(), "max-wait", "wait-too-long");
+				b2bua.overflow(head.callId(), overflow(head.call(), OverflowPlan.Situation.MAX_WAIT, "max-wait", now));
 				continue;
 			}
 			Optional<String> seat = claim(head.call(), settings, desk.agents(tenantId).stream(), a -> !locations.of(a).isEmpty(), now);

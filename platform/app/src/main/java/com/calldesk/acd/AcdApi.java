@@ -37,13 +37,30 @@ class AcdApi {
 
 	private final PhoneRuleBook phoneRules;
 
-	AcdApi(AcdSettingsService settings, AgentDesk desk, Acd acd, Clock clock, AcdJournal journal, PhoneRuleBook phoneRules) {
+	private final OverflowPlans overflowPlans;
+
+	AcdApi(AcdSettingsService settings, AgentDesk desk, Acd acd, Clock clock, AcdJournal journal, PhoneRuleBook phoneRules,
+			OverflowPlans overflowPlans) {
 		this.settings = settings;
 		this.desk = desk;
 		this.acd = acd;
 		this.clock = clock;
 		this.journal = journal;
 		this.phoneRules = phoneRules;
+		this.overflowPlans = overflowPlans;
+	}
+
+	@GetMapping("/overflow")
+	@Operation(summary = "What calls that cannot be answered do per situation (closed, all busy, nobody online, max wait): "
+			+ "the message, voicemail or a forward to a mobile (F11, F14)")
+	OverflowView overflow(@AuthenticationPrincipal SignedInUser me) {
+		return OverflowView.of(overflowPlans.of(me.tenantId()));
+	}
+
+	@PutMapping("/overflow")
+	@Operation(summary = "Change the overflow plan (tenant administrators); a forward number must be a Chinese mobile or landline")
+	OverflowView saveOverflow(@Valid @RequestBody OverflowView changed, @AuthenticationPrincipal SignedInUser me) {
+		return OverflowView.of(overflowPlans.save(me.tenantId(), changed.toPlan(), me.username()));
 	}
 
 	@GetMapping("/phone-rules")
@@ -117,5 +134,33 @@ class AcdApi {
 	}
 
 	record WaitingCall(String callId, String customerNumber, Instant since, long waitedSeconds) {
+	}
+
+	/** The overflow plan as the API shows and takes it: every situation's action, and the longest voicemail. */
+	record OverflowView(@jakarta.validation.constraints.NotNull java.util.Map<OverflowPlan.Situation, @Valid RuleView> rules,
+			@jakarta.validation.constraints.Min(10) @jakarta.validation.constraints.Max(600) int voicemailMaxSeconds) {
+
+		static OverflowView of(OverflowPlan plan) {
+			java.util.Map<OverflowPlan.Situation, RuleView> rules = new java.util.EnumMap<>(OverflowPlan.Situation.class);
+			plan.rules().forEach((situation, rule) -> rules.put(situation, new RuleView(rule.action(), rule.forwardTo())));
+			return new OverflowView(rules, (int) plan.voicemailMax().toSeconds());
+		}
+
+		OverflowPlan toPlan() {
+			java.util.Map<OverflowPlan.Situation, OverflowPlan.Rule> plan = new java.util.EnumMap<>(OverflowPlan.Situation.class);
+			rules.forEach((situation, rule) -> {
+				if (rule.action() == OverflowPlan.Action.FORWARD) {
+					plan.put(situation, new OverflowPlan.Rule(rule.action(), ForwardNumbers.dialable(rule.forwardTo())
+						.orElseThrow(() -> com.calldesk.problem.DomainException.badRequest("acd.forward-number-invalid", rule.forwardTo()))));
+				}
+				else {
+					plan.put(situation, new OverflowPlan.Rule(rule.action(), null));
+				}
+			});
+			return new OverflowPlan(plan, Duration.ofSeconds(voicemailMaxSeconds));
+		}
+	}
+
+	record RuleView(@jakarta.validation.constraints.NotNull OverflowPlan.Action action, String forwardTo) {
 	}
 }

@@ -38,6 +38,18 @@ interface AcdMapper {
 	@Insert("INSERT INTO phone_rule_day (rule_date, kind) VALUES (#{day}, #{kind})")
 	int addPhoneRuleDay(@Param("day") java.time.LocalDate day, @Param("kind") String kind);
 
+	@Select("SELECT situation, action, forward_to FROM overflow_action")
+	java.util.List<java.util.Map<String, Object>> overflowActions();
+
+	@Select("SELECT voicemail_max_s FROM phone_rules WHERE id = 1")
+	Integer voicemailMaxSeconds();
+
+	@Update("UPDATE overflow_action SET action = #{action}, forward_to = #{forwardTo} WHERE situation = #{situation}")
+	int saveOverflowAction(@Param("situation") String situation, @Param("action") String action, @Param("forwardTo") String forwardTo);
+
+	@Update("UPDATE phone_rules SET voicemail_max_s = #{seconds}, updated_by = #{by}, updated_at = #{at} WHERE id = 1")
+	int saveVoicemailMax(@Param("seconds") int seconds, @Param("by") String by, @Param("at") Instant at);
+
 	@Insert("INSERT INTO agent_state_log (seat, status, state, call_id, reason, occurred_at) "
 			+ "VALUES (#{a.seat}, #{a.status}, #{a.state}, #{a.callId}, #{a.reason}, #{a.since})")
 	void logAgent(@Param("a") SeatAgent agent);

@@ -29,4 +29,8 @@ public sealed interface CallEvent {
 
 	record CallEnded(CallSnapshot call) implements CallEvent {
 	}
+
+	/** The caller left a message (F11); it is in the tenant's voicemail box. */
+	record VoicemailLeft(CallSnapshot call) implements CallEvent {
+	}
 }

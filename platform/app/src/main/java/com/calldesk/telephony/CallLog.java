@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.sip.calls.CallObserver;
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.VoicemailMessage;
 import com.calldesk.tenancy.TenantContext;
+import com.calldesk.voicemail.VoicemailBox;
 
 /**
  * Writes each call's record in its tenant's schema at every step — inserted when the call is
@@ -26,10 +28,13 @@ class CallLog implements CallObserver {
 
 	private final CtiBus events;
 
-	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events) {
+	private final VoicemailBox voicemails;
+
+	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events, VoicemailBox voicemails) {
 		this.records = records;
 		this.tenants = tenants;
 		this.events = events;
+		this.voicemails = voicemails;
 	}
 
 	@Override
@@ -55,6 +60,25 @@ class CallLog implements CallObserver {
 	@Override
 	public void ended(CallSnapshot call) {
 		step(call, () -> records.close(call), new CallEvent.CallEnded(call));
+	}
+
+	@Override
+	public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
+		try {
+			if (TenantContext.call(tenants.scopeOf(tenants.require(call.tenantId())), () -> voicemails.file(call, message)).isEmpty()) {
+				return;
+			}
+		}
+		catch (RuntimeException ex) {
+			log.error("Voicemail {} of call {} of tenant {} not filed", message.file(), call.callId(), call.tenantCode(), ex);
+			return;
+		}
+		try {
+			events.publish(new CallEvent.VoicemailLeft(call));
+		}
+		catch (RuntimeException ex) {
+			log.warn("A listener of VoicemailLeft failed", ex);
+		}
 	}
 
 	private void step(CallSnapshot call, Runnable write, CallEvent event) {

@@ -24,6 +24,9 @@ public class CallRecord {
 
 	private String displayNumber;
 
+	/** The mobile an inbound call was forwarded to (F14), billed as an outbound leg. */
+	private String forwardedTo;
+
 	private String seat;
 
 	private String state;
@@ -92,6 +95,14 @@ public class CallRecord {
 
 	public void setTrunkNumber(String trunkNumber) {
 		this.trunkNumber = trunkNumber;
+	}
+
+	public String getForwardedTo() {
+		return forwardedTo;
+	}
+
+	public void setForwardedTo(String forwardedTo) {
+		this.forwardedTo = forwardedTo;
 	}
 
 	public String getDisplayNumber() {

@@ -44,6 +44,9 @@ public class CallRecords {
 		if (call.seat() != null) {
 			legs.insert(leg(call, "AGENT", call.seat(), call.answeredAt()));
 		}
+		if (call.forwardedTo() != null) {
+			legs.insert(leg(call, "FORWARD", call.forwardedTo(), call.answeredAt()));
+		}
 	}
 
 	/** Closes the records this node left open when it stopped mid-call; returns how many. */
@@ -94,6 +97,7 @@ public class CallRecords {
 		record.setSipStatus(call.sipStatus() == 0 ? null : call.sipStatus());
 		record.setRecording(call.recording());
 		record.setNode(call.node());
+		record.setForwardedTo(call.forwardedTo());
 		return record;
 	}
 

@@ -46,6 +46,19 @@ final class PassThroughMedia implements MediaAnchor {
 			}
 
 			@Override
+			public java.util.concurrent.CompletableFuture<Path> recordCustomer(java.time.Duration max) {
+				return null;
+			}
+
+			@Override
+			public void stopRecordingCustomer() {
+			}
+
+			@Override
+			public void onCustomerDigit(java.util.function.Consumer<Character> listener) {
+			}
+
+			@Override
 			public boolean timedOut() {
 				return false;
 			}

@@ -58,6 +58,7 @@ final class RedisCtiBus implements CtiBus, AutoCloseable {
 			case "CallQueued" -> new CallEvent.CallQueued(call);
 			case "CallAnswered" -> new CallEvent.CallAnswered(call);
 			case "CallEnded" -> new CallEvent.CallEnded(call);
+			case "VoicemailLeft" -> new CallEvent.VoicemailLeft(call);
 			default -> throw new IllegalArgumentException("Unknown CTI event " + node.get("type"));
 		};
 	}

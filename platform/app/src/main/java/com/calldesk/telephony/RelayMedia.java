@@ -148,6 +148,22 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 			}
 
 			@Override
+			public CompletableFuture<Path> recordCustomer(Duration max) {
+				Path recording = session.recording();
+				return session.recordCustomer(recording.resolveSibling(session.callId() + "-voicemail.wav"), max);
+			}
+
+			@Override
+			public void stopRecordingCustomer() {
+				session.stopRecordingCustomer();
+			}
+
+			@Override
+			public void onCustomerDigit(java.util.function.Consumer<Character> listener) {
+				// the relay's DTMF detection is wired in with the media module's digit listener
+			}
+
+			@Override
 			public synchronized boolean timedOut() {
 				long packets = session.packetsFromCustomer();
 				if (packets != customerPackets) {

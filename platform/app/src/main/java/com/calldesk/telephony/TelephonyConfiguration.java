@@ -185,7 +185,7 @@ class TelephonyConfiguration {
 		SipServer sip = SipServer.start(settings, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
 			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, calls, active, node, clock,
-					new SessionTimers(server.sessionExpires(), server.minSe()));
+					new SessionTimers(server.sessionExpires(), server.minSe()), outbound);
 			Map<String, RequestHandler> handlers = new HashMap<>(
 					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
 			handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock));

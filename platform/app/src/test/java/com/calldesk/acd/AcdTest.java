@@ -85,6 +85,8 @@ class AcdTest {
 
 	final List<String> overflows = new CopyOnWriteArrayList<>();
 
+	final List<CallDistribution.Overflow> overflowed = new CopyOnWriteArrayList<>();
+
 	AcdTest() {
 		SeatAllocation allocation = mock(SeatAllocation.class);
 		when(allocation.of(anyLong())).thenReturn(seats.stream().map(AcdTest::seat).toList());
@@ -111,8 +113,9 @@ class AcdTest {
 			}
 
 			@Override
-			public boolean overflow(String callId, String reason, String prompt) {
-				overflows.add(callId + ":" + reason);
+			public boolean overflow(String callId, CallDistribution.Overflow overflow) {
+				overflows.add(callId + ":" + overflow.reason());
+				overflowed.add(overflow);
 				return true;
 			}
 		});
@@ -217,6 +220,44 @@ class AcdTest {
 	}
 
 	@Test
+	void eachSituationOverflowsAsTheTenantsPlanSays() {
+		acd.plans(tenantId -> new OverflowPlan(Map.of(OverflowPlan.Situation.CLOSED, new OverflowPlan.Rule(OverflowPlan.Action.VOICEMAIL, null),
+				OverflowPlan.Situation.ALL_BUSY, new OverflowPlan.Rule(OverflowPlan.Action.FORWARD, "13800138000")), Duration.ofSeconds(90)));
+		acd.rules(tenantId -> new PhoneRules(true, Set.of(java.time.DayOfWeek.SATURDAY), java.time.LocalTime.of(9, 0),
+				java.time.LocalTime.of(18, 0), Set.of(), Set.of()));
+		assertThat(route("c1")).isEqualTo(new CallDistribution.Overflow("closed", "closed",
+				new CallDistribution.Voicemail("voicemail-greeting", Duration.ofSeconds(90))));
+		assertThat(journal).contains("OVERFLOWED:null:closed → voicemail");
+
+		acd.rules(tenantId -> PhoneRules.ALWAYS_OPEN);
+		assertThat(route("c2")).as("nobody online keeps its message").isEqualTo(new CallDistribution.Overflow("no-agent", "no-agent"));
+		available(0);
+		desk.choose(TENANT, seats.get(0), AgentStatus.REST);
+		assertThat(route("c3")).isEqualTo(new CallDistribution.Overflow("all-busy", "all-busy", new CallDistribution.Forward("13800138000")));
+	}
+
+	@Test
+	void aCallerPastTheMaxWaitLeavesTheQueueOnceForTheMaxWaitAction() {
+		acd.plans(tenantId -> new OverflowPlan(Map.of(OverflowPlan.Situation.MAX_WAIT, new OverflowPlan.Rule(OverflowPlan.Action.VOICEMAIL, null)),
+				Duration.ofSeconds(60)));
+		available(0);
+		route("c1");
+		acd.answered(call("c1", seats.get(0)));
+		route("c2");
+		acd.queued(call("c2", null));
+		clock.advance(Duration.ofSeconds(60));
+		acd.dispatch(TENANT);
+		acd.dispatch(TENANT);
+		assertThat(overflows).containsExactly("c2:max-wait");
+		assertThat(overflowed).singleElement().extracting(CallDistribution.Overflow::then)
+			.isEqualTo(new CallDistribution.Voicemail("voicemail-greeting", Duration.ofSeconds(60)));
+		assertThat(acd.waitingOf(TENANT)).isEmpty();
+		acd.ended(call("c2", null));
+		assertThat(journal.stream().filter(step -> step.startsWith("OVERFLOWED"))).as("journaled once, when it overflowed")
+			.containsExactly("OVERFLOWED:null:waited 60 s: max-wait → voicemail");
+	}
+
+	@Test
 	void aFullQueueOverflows() {
 		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 1);
 		available(0);
@@ -278,7 +319,7 @@ class AcdTest {
 
 	private CallSnapshot call(String callId, String seat) {
 		return new CallSnapshot(callId, TENANT, "2001000", "INBOUND", "+8613900001111", "4008001234", 1L, "+861062345678", null, seat,
-				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a");
+				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a", null);
 	}
 
 	private static Seat seat(String username) {

@@ -70,7 +70,7 @@ public final class B2bua {
 	private final CallSweeper sweeper;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
-			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers) {
+			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
 		this.endpoint = endpoint;
 		this.trunks = trunks;
 		this.distribution = distribution;
@@ -84,7 +84,7 @@ public final class B2bua {
 		this.timers = timers;
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
-		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution);
+		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, clock);
 	}
 

@@ -64,6 +64,15 @@ public final class Call {
 	/** CallDesk has answered the caller itself (it waits in the queue, or hears a prompt). */
 	boolean inAnswered;
 
+	/** The out leg goes to a mobile through a gateway (F14), not to a seat. */
+	boolean forwarding;
+
+	/** The number the call was forwarded to, for the record and the bill. */
+	private String forwardedTo;
+
+	/** What the caller hears when the forward fails. */
+	String forwardFailedPrompt;
+
 	/** Waiting in the queue with no phone ringing for it. */
 	boolean waiting;
 
@@ -162,6 +171,10 @@ public final class Call {
 		return route().channelKeys();
 	}
 
+	synchronized void forwardedTo(String number) {
+		this.forwardedTo = number;
+	}
+
 	synchronized void seat(String seat) {
 		this.seat = seat;
 	}
@@ -223,6 +236,6 @@ public final class Call {
 		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), inbound() ? "INBOUND" : "OUTBOUND", customerNumber,
 				dialledNumber, route.trunkNumberId(), route.trunkNumber(), route.displayNumber(), seat, state, offeredAt, ringingAt,
 				answeredAt, endedAt, endedBy == null ? (state == CallState.ENDED ? "SYSTEM" : null) : endedBy.name(), endReason, sipStatus,
-				media == null || media.recording() == null ? null : media.recording().toString(), node);
+				media == null || media.recording() == null ? null : media.recording().toString(), node, forwardedTo);
 	}
 }

@@ -45,10 +45,32 @@ public interface CallDistribution {
 	}
 
 	/**
-	 * Not to be queued (closed, nobody available, the queue is full or the wait too long): the
-	 * customer hears {@code prompt} and the call ends with {@code reason}.
+	 * Not to be queued (closed, nobody available, the queue is full or the wait too long): what the
+	 * tenant's phone rules say for the situation ({@code then}); {@code prompt} is the message the
+	 * customer hears before the call ends with {@code reason} when that is to hang up, or when the
+	 * voicemail or the forward cannot be had.
 	 */
-	record Overflow(String reason, String prompt) implements Decision {
+	record Overflow(String reason, String prompt, Fallback then) implements Decision {
+
+		public Overflow(String reason, String prompt) {
+			this(reason, prompt, new HangUp());
+		}
+	}
+
+	/** Where an overflowing call goes (F11). */
+	sealed interface Fallback permits HangUp, Voicemail, Forward {
+	}
+
+	/** The message, then the end. */
+	record HangUp() implements Fallback {
+	}
+
+	/** {@code greeting}, a beep, then the caller's message recorded until {@code #}, hang-up or {@code max}. */
+	record Voicemail(String greeting, Duration max) implements Fallback {
+	}
+
+	/** The call goes on to {@code number} (a mobile) through the tenant's gateway, as an outbound leg (F14). */
+	record Forward(String number) implements Fallback {
 	}
 
 	/** Without an ACD every call is refused as if nobody were there. */

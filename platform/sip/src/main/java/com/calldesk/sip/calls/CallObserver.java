@@ -16,5 +16,9 @@ public interface CallObserver {
 
 	void answered(CallSnapshot call);
 
+	/** The caller left a message (F11); may come just before or just after {@link #ended}. */
+	default void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
+	}
+
 	void ended(CallSnapshot call);
 }

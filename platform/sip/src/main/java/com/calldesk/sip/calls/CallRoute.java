@@ -16,6 +16,17 @@ record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNu
 
 	/** A seat's call out: the gateway's channel and the display number's. */
 	static CallRoute outbound(long tenantId, String tenantCode, OutboundRouting.Route route, OutboundRouting.DisplayNumberChoice display) {
-		return new CallRoute(false, tenantId, tenantCode, null, null, display.number(), List.of(route.gatewayChannelKey(), display.channelKey()));
+		return new CallRoute(false, tenantId, tenantCode, null, null, null, List.of()).through(route, display);
+	}
+
+	/**
+	 * This route going out through {@code gateway} showing {@code display}: a seat's call, or an inbound
+	 * call forwarded to a mobile, which keeps its trunk number's channel besides the gateway's and the
+	 * display number's.
+	 */
+	CallRoute through(OutboundRouting.Route gateway, OutboundRouting.DisplayNumberChoice display) {
+		List<String> keys = inbound ? List.of(channelKeys.get(0), gateway.gatewayChannelKey(), display.channelKey())
+				: List.of(gateway.gatewayChannelKey(), display.channelKey());
+		return new CallRoute(inbound, tenantId, tenantCode, trunkNumberId, trunkNumber, display.number(), keys);
 	}
 }

@@ -17,7 +17,8 @@ import com.calldesk.sip.registrar.Locations;
  * An inbound call looking for an agent, as the ACD directs: ring a seat; when its phone does not take
  * the call (no answer by the ring timeout, busy, refused) ring the next; when nobody is free, answer
  * the customer and let them wait with hold music until the ACD offers the call to a seat that frees
- * up, or overflows it (a prompt, then the end). Every step runs under the call's lock.
+ * up, or overflows it (a prompt then the end, voicemail, or a forward to a mobile, as the tenant's
+ * phone rules say). Every step runs under the call's lock.
  */
 final class InboundCalls implements QueuedCalls {
 
@@ -35,12 +36,19 @@ final class InboundCalls implements QueuedCalls {
 
 	private final CallDistribution distribution;
 
-	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution) {
+	private final Voicemails voicemails;
+
+	private final Forwards forwards;
+
+	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution,
+			OutboundRouting routing) {
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
 		this.locations = locations;
 		this.active = active;
 		this.distribution = distribution;
+		this.voicemails = new Voicemails(b2bua);
+		this.forwards = new Forwards(b2bua, endpoint, routing);
 	}
 
 	/** The call was admitted and its media opened: find it an agent. */
@@ -62,7 +70,7 @@ final class InboundCalls implements QueuedCalls {
 				continue;
 			}
 			if (decision instanceof CallDistribution.Overflow overflow) {
-				end(call, overflow.reason(), overflow.prompt());
+				overflow(call, overflow);
 				return;
 			}
 			waitInQueue(call);
@@ -104,6 +112,10 @@ final class InboundCalls implements QueuedCalls {
 			}
 			call.ringDeadline = null;
 			b2bua.retireOut(call, stillRinging);
+			if (call.forwarding) {
+				end(call, "forward-" + why, call.forwardFailedPrompt);
+				return;
+			}
 			distribution.notAnswered(call.snapshot(), call.seat(), why);
 			next(call);
 		}
@@ -147,26 +159,36 @@ final class InboundCalls implements QueuedCalls {
 	}
 
 	@Override
-	public boolean overflow(String callId, String reason, String prompt) {
+	public boolean overflow(String callId, CallDistribution.Overflow overflow) {
 		Call call = active.get(callId);
 		if (call == null) {
 			return false;
 		}
 		synchronized (call) {
-			if (call.state() == CallState.ENDED || call.state() == CallState.ANSWERED) {
+			if (call.state() == CallState.ENDED || call.state() == CallState.ANSWERED || call.forwarding) {
 				return false;
 			}
 			if (!call.waiting) {
 				b2bua.retireOut(call, true);
 				distribution.notAnswered(call.snapshot(), call.seat(), "overflow");
 			}
-			end(call, reason, prompt);
+			overflow(call, overflow);
 			return true;
 		}
 	}
 
+	/** Where the phone rules send an overflowing call: the message and the end, voicemail, or a forward. */
+	private void overflow(Call call, CallDistribution.Overflow overflow) {
+		if (overflow.then() instanceof CallDistribution.Voicemail voicemail && answerCustomer(call)) {
+			voicemails.take(call, overflow.reason(), voicemail);
+		}
+		else if (!(overflow.then() instanceof CallDistribution.Forward forward && forwards.forward(call, overflow, forward))) {
+			end(call, overflow.reason(), overflow.prompt());
+		}
+	}
+
 	/** Ends the call with {@code reason}: after {@code prompt} when there is one to play, else at once (480 when unanswered). */
-	private void end(Call call, String reason, String prompt) {
+	void end(Call call, String reason, String prompt) {
 		call.ringDeadline = null;
 		if (prompt == null || !answerCustomer(call)) {
 			if (call.inAnswered) {
@@ -188,7 +210,7 @@ final class InboundCalls implements QueuedCalls {
 	}
 
 	/** 200 to the customer with the relay's own answer (or offer, after a late offer); false when there is no relay to answer with. */
-	private boolean answerCustomer(Call call) {
+	boolean answerCustomer(Call call) {
 		if (call.inAnswered) {
 			return true;
 		}

@@ -39,6 +39,18 @@ public interface MediaAnchor {
 		/** Stops what plays to the customer: the agent's voice reaches the customer again. */
 		void stopPlaying();
 
+		/**
+		 * Records what the customer says (a voicemail) beside the call's recording, for at most
+		 * {@code max}; completes with the file when the capture ends (at {@code max}, at
+		 * {@link #stopRecordingCustomer()}, or when the call's media closes). Null without a relay.
+		 */
+		java.util.concurrent.CompletableFuture<Path> recordCustomer(java.time.Duration max);
+
+		void stopRecordingCustomer();
+
+		/** Every key the customer presses from now on (RFC 4733 events or in-band tones), on a relay thread; null stops listening. */
+		void onCustomerDigit(java.util.function.Consumer<Character> listener);
+
 		boolean timedOut();
 
 		Path recording();

@@ -64,7 +64,7 @@ final class OutLegRetries {
 		if (DISPLAY_NUMBER_REFUSED.contains(status) && outbound != null) {
 			Optional<OutboundRouting.DisplayNumberChoice> next = outbound.nextDisplay(b2bua.channels(), call.id());
 			if (next.isPresent()) {
-				call.reroute(CallRoute.outbound(call.route().tenantId(), call.route().tenantCode(), outbound.route(), next.get()));
+				call.reroute(call.route().through(outbound.route(), next.get()));
 				outbound.challenged = false;
 				b2bua.sendOut(call, GatewayInvite.build(endpoint, call, outbound.route(), next.get(), call.session(call.outLeg()).lastSdpSent));
 				return true;

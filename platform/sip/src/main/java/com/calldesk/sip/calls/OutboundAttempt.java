@@ -22,6 +22,24 @@ final class OutboundAttempt {
 		this.displayIndex = displayIndex;
 	}
 
+	/**
+	 * The gateway's channel, then the first display number with a free one, held for {@code callId};
+	 * empty with nothing held when either is full.
+	 */
+	static Optional<OutboundAttempt> take(ChannelCounter channels, OutboundRouting.Route route, String callId) {
+		if (!channels.tryAcquire(route.gatewayChannelKey(), route.gatewayChannels(), callId)) {
+			return Optional.empty();
+		}
+		List<OutboundRouting.DisplayNumberChoice> choices = route.displayNumbers();
+		for (int i = 0; i < choices.size(); i++) {
+			if (channels.tryAcquire(choices.get(i).channelKey(), choices.get(i).channels(), callId)) {
+				return Optional.of(new OutboundAttempt(route, i));
+			}
+		}
+		channels.release(route.gatewayChannelKey(), callId);
+		return Optional.empty();
+	}
+
 	OutboundRouting.Route route() {
 		return route;
 	}

@@ -1,6 +1,5 @@
 package com.calldesk.sip.calls;
 
-import java.util.List;
 import java.util.Optional;
 
 import javax.sip.RequestEvent;
@@ -51,12 +50,12 @@ final class OutboundCalls {
 		}
 		OutboundRouting.Route route = (OutboundRouting.Route) decision;
 		String id = java.util.UUID.randomUUID().toString();
-		int display = takeChannels(route, id);
-		if (display < 0) {
+		Optional<OutboundAttempt> taken = OutboundAttempt.take(b2bua.channels(), route, id);
+		if (taken.isEmpty()) {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
-		OutboundAttempt attempt = new OutboundAttempt(route, display);
+		OutboundAttempt attempt = taken.get();
 		CallRoute callRoute = CallRoute.outbound(seat.get().tenantId(), seat.get().tenantCode(), route, attempt.display());
 		Call call = b2bua.admit(transaction, id, callRoute, route.customerNumber(), dialled);
 		call.outbound = attempt;
@@ -67,23 +66,5 @@ final class OutboundCalls {
 		if (sdp != null) {
 			b2bua.sendOut(call, GatewayInvite.build(endpoint, call, route, attempt.display(), sdp));
 		}
-	}
-
-	/**
-	 * The gateway's channel, then the first display number with a free one: its index in the route,
-	 * or -1 with nothing held.
-	 */
-	private int takeChannels(OutboundRouting.Route route, String callId) {
-		if (!b2bua.channels().tryAcquire(route.gatewayChannelKey(), route.gatewayChannels(), callId)) {
-			return -1;
-		}
-		List<OutboundRouting.DisplayNumberChoice> choices = route.displayNumbers();
-		for (int i = 0; i < choices.size(); i++) {
-			if (b2bua.channels().tryAcquire(choices.get(i).channelKey(), choices.get(i).channels(), callId)) {
-				return i;
-			}
-		}
-		b2bua.channels().release(route.gatewayChannelKey(), callId);
-		return -1;
 	}
 }

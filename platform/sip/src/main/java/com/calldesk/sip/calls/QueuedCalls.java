@@ -6,6 +6,6 @@ public interface QueuedCalls {
 	/** Rings {@code seat} (already claimed for it) for a waiting call; false when the call is gone or no longer waiting. */
 	boolean offer(String callId, String seat);
 
-	/** Ends a waiting call: the customer hears {@code prompt} (none: at once), then the call ends with {@code reason}. */
-	boolean overflow(String callId, String reason, String prompt);
+	/** A waiting call overflows: the message and the end, voicemail or a forward, as {@code overflow} says. */
+	boolean overflow(String callId, CallDistribution.Overflow overflow);
 }

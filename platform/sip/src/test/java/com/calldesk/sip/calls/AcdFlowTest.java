@@ -97,7 +97,7 @@ class AcdFlowTest {
 			carrier.await();
 			flow.awaitUntil("queued", () -> flow.acd.contains("queued"));
 
-			assertThat(flow.b2bua.queuedCalls().overflow(flow.onlyCall().id(), "max-wait", "wait-too-long")).isTrue();
+			assertThat(flow.b2bua.queuedCalls().overflow(flow.onlyCall().id(), new CallDistribution.Overflow("max-wait", "wait-too-long"))).isTrue();
 			assertThat(flow.prompts).containsExactly(InboundCalls.HOLD_MUSIC, "wait-too-long");
 			flow.playing.complete(null);
 			assertThat(carrier.await().isRequest("BYE")).isTrue();

@@ -56,6 +56,23 @@ final class CallFlowHarness implements AutoCloseable {
 	/** When no seat is left: wait in the queue (true) or overflow as no-agent. */
 	volatile boolean queueWhenNobody;
 
+	/** How the scripted ACD overflows when nobody is there. */
+	volatile CallDistribution.Overflow overflow = new CallDistribution.Overflow("no-agent", null);
+
+	/** Where a forward to a mobile goes (refused unless a test says otherwise). */
+	volatile OutboundRouting.Decision forwardRoute = new OutboundRouting.Refused(403, "test");
+
+	final OutboundRouting forwarding = (tenant, dialled) -> forwardRoute;
+
+	/** The voicemail being recorded: complete it as the relay would when the capture ends. */
+	volatile java.util.concurrent.CompletableFuture<Path> voicemail;
+
+	/** Who hears the customer's keys now. */
+	volatile java.util.function.Consumer<Character> digits;
+
+	/** Messages the observer was told of. */
+	final List<VoicemailMessage> messages = new CopyOnWriteArrayList<>();
+
 	/** What the scripted ACD was told, in order. */
 	final List<String> acd = new CopyOnWriteArrayList<>();
 
@@ -85,13 +102,12 @@ final class CallFlowHarness implements AutoCloseable {
 		try {
 			server = SipServer.start(settings, endpoint -> {
 				b2bua = new B2bua(endpoint, trunks, new ScriptedAcd(), locations, channels,
-						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe));
+						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe), forwarding);
 				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
 						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
 						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))), username -> Optional.empty(),
 						new Nonces("k".getBytes(), Duration.ofMinutes(5), counters, clock));
-				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats,
-						(tenant, dialled) -> new OutboundRouting.Refused(403, "test")));
+				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats, forwarding));
 			});
 		}
 		catch (Exception ex) {
@@ -246,6 +262,11 @@ final class CallFlowHarness implements AutoCloseable {
 		public void ended(CallSnapshot call) {
 			observed.add("ended:" + call.endedBy() + ":" + call.endReason());
 		}
+
+		@Override
+		public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
+			messages.add(message);
+		}
 	}
 
 	/** An ACD reduced to a script: ring the listed seats in order, then wait or overflow. */
@@ -260,7 +281,7 @@ final class CallFlowHarness implements AutoCloseable {
 				}
 			}
 			acd.add(queueWhenNobody ? "wait" : "overflow");
-			return queueWhenNobody ? new Wait() : new Overflow("no-agent", null);
+			return queueWhenNobody ? new Wait() : overflow;
 		}
 
 		@Override
@@ -328,6 +349,23 @@ final class CallFlowHarness implements AutoCloseable {
 				}
 
 				@Override
+				public java.util.concurrent.CompletableFuture<Path> recordCustomer(Duration max) {
+					prompts.add("record:" + max.toSeconds());
+					voicemail = new java.util.concurrent.CompletableFuture<>();
+					return voicemail;
+				}
+
+				@Override
+				public void stopRecordingCustomer() {
+					voicemail.complete(Path.of("voicemail.wav"));
+				}
+
+				@Override
+				public void onCustomerDigit(java.util.function.Consumer<Character> listener) {
+					digits = listener;
+				}
+
+				@Override
 				public boolean timedOut() {
 					return false;
 				}
@@ -339,6 +377,10 @@ final class CallFlowHarness implements AutoCloseable {
 
 				@Override
 				public void close() {
+					var capture = voicemail;
+					if (capture != null) {
+						capture.complete(Path.of("voicemail.wav"));
+					}
 				}
 			};
 		}

@@ -1,0 +1,76 @@
+package com.calldesk.sip.calls;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes a caller's message (F11): the greeting, a beep, then what the caller says is recorded until
+ * they press {@code #}, hang up, or reach the tenant's limit. The message is handed to the observer
+ * whichever way it ended; CallDesk hangs up after {@code #} or the limit.
+ */
+final class Voicemails {
+
+	private static final Logger log = LoggerFactory.getLogger(Voicemails.class);
+
+	static final String BEEP = "beep";
+
+	private final B2bua b2bua;
+
+	Voicemails(B2bua b2bua) {
+		this.b2bua = b2bua;
+	}
+
+	/** Called under the call's lock, with the customer already answered by CallDesk. */
+	void take(Call call, String reason, CallDistribution.Voicemail voicemail) {
+		call.waiting = false;
+		call.ringDeadline = null;
+		call.queued();
+		play(call, voicemail.greeting()).thenCompose(greeted -> play(call, BEEP))
+			.whenComplete((beeped, error) -> record(call, reason, voicemail));
+	}
+
+	private CompletableFuture<Void> play(Call call, String prompt) {
+		if (call.state() == CallState.ENDED) {
+			return CompletableFuture.completedFuture(null);
+		}
+		CompletableFuture<Void> played = call.media.playToCustomer(prompt, false);
+		return played == null ? CompletableFuture.completedFuture(null) : played.exceptionally(cancelled -> null);
+	}
+
+	private void record(Call call, String reason, CallDistribution.Voicemail voicemail) {
+		CompletableFuture<Path> recorded;
+		AtomicReference<String> endedBy = new AtomicReference<>();
+		Instant started = b2bua.now();
+		synchronized (call) {
+			if (call.state() == CallState.ENDED) {
+				return;
+			}
+			call.media.onCustomerDigit(digit -> {
+				if (digit == '#' && endedBy.compareAndSet(null, "hash")) {
+					call.media.stopRecordingCustomer();
+				}
+			});
+			recorded = call.media.recordCustomer(voicemail.max());
+		}
+		if (recorded == null) {
+			b2bua.hangUp(call, null, reason);
+			return;
+		}
+		recorded.whenComplete((file, error) -> {
+			boolean hungUp = call.state() == CallState.ENDED;
+			endedBy.compareAndSet(null, hungUp ? "hangup" : "limit");
+			if (error != null || file == null) {
+				log.warn("The voicemail of call {} was not recorded", call.id(), error);
+			}
+			else {
+				b2bua.observer().voicemailLeft(call.snapshot(), new VoicemailMessage(file, started, reason, endedBy.get()));
+			}
+			b2bua.hangUp(call, null, "voicemail");
+		});
+	}
+}
