@@ -46,6 +46,7 @@ class TenantSecurityConfiguration {
 				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/acd/settings", "/api/acd/phone-rules", "/api/acd/overflow",
 						"/api/acd/prompts/**").hasRole("TENANT_ADMIN")
+				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers("/api/acd/**").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(TenantLoginDetails::new)

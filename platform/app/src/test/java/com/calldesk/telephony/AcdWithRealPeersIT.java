@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.calldesk.acd.AcdJournal;
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AcdSettingsService;
 import com.calldesk.acd.CallStep;
 import com.calldesk.acd.Strategy;
-import com.calldesk.provisioning.resources.GatewaysAndDevices;
-import com.calldesk.provisioning.resources.NumberAllocation;
-import com.calldesk.provisioning.resources.SeatAllocation;
-import com.calldesk.provisioning.tenants.ApplicationForm;
-import com.calldesk.provisioning.tenants.OpeningCallCenter;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
+import com.calldesk.support.QueueTenants;
+import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.tenancy.TenantContext;
 
 /**
@@ -33,7 +28,7 @@ import com.calldesk.tenancy.TenantContext;
  * seats and queue settings. Which seat took which call is read from the call records and the ACD's
  * per-call journal.
  */
-@org.springframework.context.annotation.Import(com.calldesk.support.CtiCapture.class)
+@org.springframework.context.annotation.Import({ com.calldesk.support.CtiCapture.class, QueueTenants.class })
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:acd-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.demo.enabled=false",
@@ -48,25 +43,13 @@ class AcdWithRealPeersIT {
 	}
 
 	@Autowired
-	OpeningCallCenter opening;
+	QueueTenants tenants;
 
 	@Autowired
-	NumberAllocation numbers;
-
-	@Autowired
-	SeatAllocation seats;
-
-	@Autowired
-	GatewaysAndDevices gateways;
-
-	@Autowired
-	TenantDirectory tenants;
+	TenantDirectory directory;
 
 	@Autowired
 	CallRecords records;
-
-	@Autowired
-	AcdSettingsService settings;
 
 	@Autowired
 	AcdJournal journal;
@@ -142,24 +125,8 @@ class AcdWithRealPeersIT {
 		second.destroy();
 	}
 
-	/** A new tenant with a trunk number and {@code count} seats, each registered by sipp on its own port, in seat order. */
 	private Queue tenantWithSeats(String name, String trunkNumber, int count, AcdSettings acd) throws Exception {
-		var opened = opening.approve(opening.apply(new ApplicationForm(name, "测试", "13800138000", null, 1, null)).getId(), "test");
-		long tenantId = opened.tenant().getId();
-		numbers.allocateTrunkNumber(tenantId, new NumberAllocation.TrunkNumberForm(trunkNumber, null, 5), "test");
-		// sipp plays the carrier from 127.0.0.1: the tenant's gateway there makes its INVITEs trunk calls
-		gateways.addGateway(tenantId, new GatewaysAndDevices.GatewayForm("本机网关", "127.0.0.1", 5060, "UDP", "IP", null, null, 30), "test");
-		settings.save(tenantId, acd, "test");
-		List<SeatAllocation.IssuedPassword> issued = seats.allocate(tenantId, count, "test");
-		List<Integer> ports = new CopyOnWriteArrayList<>();
-		for (SeatAllocation.IssuedPassword seat : issued) {
-			int port = Peers.freePort();
-			assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(port), "-s", seat.sipUsername(), "-au",
-					seat.sipUsername(), "-ap", seat.password())).isZero();
-			ports.add(port);
-		}
-		return new Queue(tenantId, opened.tenant().getCode(), issued.stream().map(SeatAllocation.IssuedPassword::sipUsername).toList(),
-				ports);
+		return tenants.open(SIP_PORT, name, trunkNumber, count, acd);
 	}
 
 	private String seatOfLatestCall(Queue queue) {
@@ -167,9 +134,7 @@ class AcdWithRealPeersIT {
 	}
 
 	private CallRecord latestRecord(Queue queue) {
-		return TenantContext.call(tenants.activeByCode(queue.code()).orElseThrow(), () -> records.latest());
+		return TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> records.latest());
 	}
 
-	record Queue(long tenantId, String code, List<String> seats, List<Integer> ports) {
-	}
 }
