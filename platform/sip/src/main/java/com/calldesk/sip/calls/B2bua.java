@@ -69,6 +69,8 @@ public final class B2bua {
 
 	private final CallSweeper sweeper;
 
+	private final ClickToCalls clickToCalls;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
 		this.endpoint = endpoint;
@@ -86,6 +88,22 @@ public final class B2bua {
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, clock);
+		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
+	}
+
+	/**
+	 * Click-to-call (F9): rings the seat's phone (asking it to answer by itself), then the customer
+	 * through the tenant's gateway, and bridges them. Returns the call's id at once; what happens next
+	 * is told to the observer like any call.
+	 *
+	 * @throws ClickToCallRefused when the call cannot be placed (no phone, on a call, no route…)
+	 */
+	public String clickToCall(ClickToCall request) {
+		return clickToCalls.start(request);
+	}
+
+	ClickToCalls clickToCalls() {
+		return clickToCalls;
 	}
 
 	/** What the ACD uses to offer waiting calls to seats and to overflow them. */
@@ -279,6 +297,10 @@ public final class B2bua {
 		}
 		ringingTold(call);
 		if (call.inAnswered) {
+			// the relay learns where early media (the carrier's ringback) comes from; it reaches the other side at once
+			if (response.getRawContent() != null && response.getRawContent().length > 0) {
+				call.relaySdp(call.outLeg(), new String(response.getRawContent(), StandardCharsets.UTF_8));
+			}
 			return;
 		}
 		Response relayed = endpoint.messages().createResponse(response.getStatusCode(), call.inRequest);
@@ -328,11 +350,14 @@ public final class B2bua {
 		observer.ringing(call.snapshot());
 	}
 
-	/** An agent answered a call CallDesk had answered itself: the hold music stops and the two are bridged in the relay. */
+	/**
+	 * The out leg answered a call whose in leg CallDesk had already answered (a waiting customer and the
+	 * agent who takes them; a click-to-call's customer): the hold music stops and the relay bridges them.
+	 */
 	private void agentTookWaitingCall(Call call, ResponseEvent event) {
 		byte[] sdp = event.getResponse().getRawContent();
 		if (sdp != null && sdp.length > 0) {
-			call.relaySdp(Leg.AGENT, new String(sdp, StandardCharsets.UTF_8));
+			call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8));
 		}
 		if (!call.answered()) {
 			return;
@@ -451,6 +476,9 @@ public final class B2bua {
 				if (before == CallState.ANSWERED || call.inAnswered) {
 					bye(call.inDialog);
 				}
+				else if (call.originated()) {
+					clickToCalls.cancelAgent(call);
+				}
 				else {
 					endpoint.respond(call.inInvite, call.inRequest, Response.TEMPORARILY_UNAVAILABLE, r -> tagged(call, r));
 				}
@@ -480,6 +508,10 @@ public final class B2bua {
 
 	/** As {@link #failIn(Call, int, String)}, ended by {@code by} (null: CallDesk itself, e.g. nobody to take the call). */
 	void failIn(Call call, Leg by, int status, String reason) {
+		if (call.originated()) {
+			hangUp(call, by, reason);
+			return;
+		}
 		if (!finish(call, by, reason, status)) {
 			return;
 		}
@@ -492,7 +524,7 @@ public final class B2bua {
 	}
 
 	/** The one end path: acts once per call. */
-	private boolean finish(Call call, Leg by, String reason, int status) {
+	boolean finish(Call call, Leg by, String reason, int status) {
 		if (!call.end(by, reason, status)) {
 			return false;
 		}
@@ -533,7 +565,7 @@ public final class B2bua {
 		}
 	}
 
-	private void bye(Dialog dialog) throws Exception {
+	void bye(Dialog dialog) throws Exception {
 		Request bye = dialog.createRequest(Request.BYE);
 		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(bye);
 		transaction.setApplicationData(dialog.getApplicationData());

@@ -64,6 +64,9 @@ public final class Call {
 	/** CallDesk has answered the caller itself (it waits in the queue, or hears a prompt). */
 	boolean inAnswered;
 
+	/** Our INVITE to the agent's phone of a click-to-call, until the phone answers it. */
+	ClientTransaction agentInvite;
+
 	/** The out leg goes to a mobile through a gateway (F14), not to a seat. */
 	boolean forwarding;
 
@@ -125,6 +128,26 @@ public final class Call {
 		this.inTag = inTag;
 		this.offeredAt = clock.instant();
 		this.leasesRenewedAt = offeredAt;
+	}
+
+	/** A call CallDesk places itself (click-to-call, F9): its first leg is our INVITE to the agent's phone. */
+	Call(String id, CallRoute route, String customerNumber, String dialledNumber, String node, Clock clock) {
+		this.id = id;
+		this.route = route;
+		this.customerNumber = customerNumber;
+		this.dialledNumber = dialledNumber;
+		this.node = node;
+		this.clock = clock;
+		this.inInvite = null;
+		this.inRequest = null;
+		this.inTag = null;
+		this.offeredAt = clock.instant();
+		this.leasesRenewedAt = offeredAt;
+	}
+
+	/** Placed by CallDesk (click-to-call): no INVITE came in, the agent leg is ours. */
+	boolean originated() {
+		return inInvite == null;
 	}
 
 	public String id() {

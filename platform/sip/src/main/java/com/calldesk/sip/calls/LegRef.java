@@ -15,6 +15,9 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 		if (leg == call.outLeg() && Request.INVITE.equals(method)) {
 			b2bua.outAnswered(call, event);
 		}
+		else if (call.originated() && Request.INVITE.equals(method)) {
+			b2bua.clickToCalls().agentAnswered(call, event);
+		}
 	}
 
 	@Override
@@ -26,6 +29,9 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 	public void onTimeout(TimeoutEvent event) {
 		if (leg == call.outLeg() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
 			b2bua.outTimedOut(call);
+		}
+		else if (call.originated() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+			b2bua.hangUp(call, null, "agent-unreachable");
 		}
 	}
 }

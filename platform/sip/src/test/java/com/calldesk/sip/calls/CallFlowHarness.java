@@ -59,10 +59,10 @@ final class CallFlowHarness implements AutoCloseable {
 	/** How the scripted ACD overflows when nobody is there. */
 	volatile CallDistribution.Overflow overflow = new CallDistribution.Overflow("no-agent", null);
 
-	/** Where a forward to a mobile goes (refused unless a test says otherwise). */
-	volatile OutboundRouting.Decision forwardRoute = new OutboundRouting.Refused(403, "test");
+	/** Where calls out go — forwards to mobiles, click-to-calls (refused unless a test says otherwise). */
+	volatile OutboundRouting.Decision outboundRoute = new OutboundRouting.Refused(403, "test");
 
-	final OutboundRouting forwarding = (tenant, dialled) -> forwardRoute;
+	final OutboundRouting routing = (tenant, dialled) -> outboundRoute;
 
 	/** The voicemail being recorded: complete it as the relay would when the capture ends. */
 	volatile java.util.concurrent.CompletableFuture<Path> voicemail;
@@ -102,12 +102,12 @@ final class CallFlowHarness implements AutoCloseable {
 		try {
 			server = SipServer.start(settings, endpoint -> {
 				b2bua = new B2bua(endpoint, trunks, new ScriptedAcd(), locations, channels,
-						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe), forwarding);
+						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe), routing);
 				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
 						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
 						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))), username -> Optional.empty(),
 						new Nonces("k".getBytes(), Duration.ofMinutes(5), counters, clock));
-				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats, forwarding));
+				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats, routing));
 			});
 		}
 		catch (Exception ex) {

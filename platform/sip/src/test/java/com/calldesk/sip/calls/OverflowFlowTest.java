@@ -119,7 +119,7 @@ class OverflowFlowTest {
 	void aForwardedCallRingsTheMobileThroughTheGatewayAndHoldsItsChannelsUntilTheEnd() {
 		flow.overflow = new CallDistribution.Overflow("all-busy", "all-busy", new CallDistribution.Forward("13800138000"));
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe gateway = new SipProbe(flow.port)) {
-			flow.forwardRoute = mobileVia(gateway);
+			flow.outboundRoute = mobileVia(gateway);
 			carrier.sendRaw(flow.invite(carrier, "4008001234"));
 			assertThat(carrier.await().status()).isEqualTo(100);
 			Message invite = gateway.await();
@@ -150,7 +150,7 @@ class OverflowFlowTest {
 	void aMobileThatIsBusyLeavesTheCallerWithTheMessage() {
 		flow.overflow = new CallDistribution.Overflow("all-busy", "all-busy", new CallDistribution.Forward("13800138000"));
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe gateway = new SipProbe(flow.port)) {
-			flow.forwardRoute = mobileVia(gateway);
+			flow.outboundRoute = mobileVia(gateway);
 			carrier.sendRaw(flow.invite(carrier, "4008001234"));
 			carrier.await();
 			Message invite = gateway.await();
@@ -169,7 +169,7 @@ class OverflowFlowTest {
 	void aMobileThatDoesNotAnswerIsCancelled() {
 		flow.overflow = new CallDistribution.Overflow("no-agent", null, new CallDistribution.Forward("13800138000"));
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe gateway = new SipProbe(flow.port)) {
-			flow.forwardRoute = mobileVia(gateway);
+			flow.outboundRoute = mobileVia(gateway);
 			carrier.sendRaw(flow.invite(carrier, "4008001234"));
 			carrier.await();
 			Message invite = gateway.await();
