@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 
 /**
  * The media of one call: two relay ports, one per side, and the call's recording. The B2BUA puts
@@ -68,6 +69,24 @@ public interface MediaSession extends AutoCloseable {
 
 	/** Ends a {@link #recordCustomer} capture early (the caller hung up, or pressed #). */
 	void stopRecordingCustomer();
+
+	/**
+	 * Tells the relay which RTP payload type carries the customer's RFC 4733 telephone-events (from the
+	 * SDP the customer sent or accepted; -1 when none was agreed, which is also where a session starts).
+	 * With one, key presses are read from those events only; without, from the tones in the customer's
+	 * G.711 audio. Call it again when a re-INVITE changes it.
+	 *
+	 * @throws IllegalArgumentException outside -1..127
+	 */
+	void customerTelephoneEvent(int payloadType);
+
+	/**
+	 * Every key the customer presses from now on ('0'-'9', '*', '#', 'A'-'D'), once per press, to
+	 * {@code listener}, which replaces any previous one; null stops it. A telephone-event press is
+	 * reported at the first of its packets that arrives, an in-band one once its tones have lasted about
+	 * 40 ms. Called on a relay thread, before the packet is forwarded: it must be quick.
+	 */
+	void onCustomerDigit(Consumer<Character> listener);
 
 	/** Stops relaying, completes the WAV files and frees the ports. Idempotent. */
 	@Override

@@ -52,6 +52,8 @@ final class RelaySession implements MediaSession {
 
 	private final AtomicReference<Recording> customerCapture = new AtomicReference<>();
 
+	private final CustomerDigits customerDigits;
+
 	private volatile long lastPacketMillis;
 
 	private volatile CompletableFuture<Void> prompt;
@@ -66,6 +68,7 @@ final class RelaySession implements MediaSession {
 		this.services = services;
 		this.forwarder = forwarder;
 		this.onClosed = onClosed;
+		this.customerDigits = new CustomerDigits(callId);
 		this.lastPacketMillis = services.clock().millis();
 	}
 
@@ -90,6 +93,10 @@ final class RelaySession implements MediaSession {
 		lastPacketMillis = services.clock().millis();
 		if (G711.supports(payloadType)) {
 			record(from, packet, payloadType, arrivalNanos);
+		}
+		if (from == customer) {
+			// before sending: the send moves the buffer past the packet
+			customerDigits.packet(packet, payloadType);
 		}
 		Leg to = from == customer ? agent : customer;
 		if (to == customer && prompting()) {
@@ -175,10 +182,21 @@ final class RelaySession implements MediaSession {
 	}
 
 	@Override
+	public void customerTelephoneEvent(int payloadType) {
+		customerDigits.eventPayloadType(payloadType);
+	}
+
+	@Override
+	public void onCustomerDigit(Consumer<Character> listener) {
+		customerDigits.listener(listener);
+	}
+
+	@Override
 	public void close() {
 		if (!closed.compareAndSet(false, true)) {
 			return;
 		}
+		customerDigits.listener(null);
 		CompletableFuture<Void> playing = prompt;
 		if (playing != null) {
 			playing.cancel(false);

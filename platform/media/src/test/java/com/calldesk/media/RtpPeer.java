@@ -53,13 +53,18 @@ final class RtpPeer implements AutoCloseable {
 
 	/** The packets of a tone, 20 ms each, as a phone would send them. */
 	static List<byte[]> tone(double hertz, int packets, int payloadType, int ssrc) {
+		return audio(Tone.sine(hertz, packets * 160, 8000, 0), payloadType, ssrc, 0xFFFFF000L);
+	}
+
+	/** Audio as packets of 20 ms (the last one shorter if the samples say so), timestamps from {@code firstTimestamp}. */
+	static List<byte[]> audio(short[] samples, int payloadType, int ssrc, long firstTimestamp) {
 		List<byte[]> stream = new ArrayList<>();
-		for (int n = 0; n < packets; n++) {
-			short[] samples = Tone.sine(hertz, 160, 8000, n * 160);
-			ByteBuffer packet = ByteBuffer.allocate(Rtp.HEADER + 160);
-			Rtp.writeHeader(packet, n == 0, payloadType, 1000 + n, 0xFFFFF000L + n * 160L, ssrc);
-			for (short sample : samples) {
-				packet.put(G711.encode(payloadType, sample));
+		for (int n = 0; n * 160 < samples.length; n++) {
+			int length = Math.min(160, samples.length - n * 160);
+			ByteBuffer packet = ByteBuffer.allocate(Rtp.HEADER + length);
+			Rtp.writeHeader(packet, n == 0, payloadType, 1000 + n, firstTimestamp + n * 160L, ssrc);
+			for (int i = 0; i < length; i++) {
+				packet.put(G711.encode(payloadType, samples[n * 160 + i]));
 			}
 			stream.add(packet.array());
 		}
