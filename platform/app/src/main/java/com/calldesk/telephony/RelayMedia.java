@@ -73,6 +73,7 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 			public String toAgent(String customerSdp) {
 				Sdp offer = usable(customerSdp);
 				session.customerRemote(offer.connectionAddress(), offer.audioPort());
+				session.customerTelephoneEvent(offer.telephoneEvent());
 				return offer.rewrite(session.address(), session.agentPort());
 			}
 
@@ -98,6 +99,8 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 				session.customerRemote(offer.connectionAddress(), offer.audioPort());
 				customerCodec = offer.preferredG711();
 				int event = offer.telephoneEvent();
+				// none agreed: the customer's keys come as in-band tones, which the relay then listens for
+				session.customerTelephoneEvent(event);
 				if (event < 0) {
 					telephoneEvent = 101;
 					return Sdp.of(session.address(), session.customerPort(), clock.millis() / 1000, customerCodec);
@@ -160,7 +163,7 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 
 			@Override
 			public void onCustomerDigit(java.util.function.Consumer<Character> listener) {
-				// the relay's DTMF detection is wired in with the media module's digit listener
+				session.onCustomerDigit(listener);
 			}
 
 			@Override
