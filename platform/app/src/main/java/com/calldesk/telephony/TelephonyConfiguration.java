@@ -170,7 +170,7 @@ class TelephonyConfiguration {
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
 			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
 			Acd acd, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
-			ScheduledExecutorService callSweeper, OutboundRouting outbound) throws Exception {
+			ScheduledExecutorService callSweeper, OutboundRouting outbound, CallControl control) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
 		String node = sipNode.id();
 		SipSettings settings = new SipSettings(server.bindHost(), advertised(server, accounts), port, server.trunkPort(),
@@ -194,6 +194,7 @@ class TelephonyConfiguration {
 		});
 		sip.onStatelessReply(keepAlive[0]::onReply);
 		acd.serve(b2bua[0].queuedCalls());
+		control.serve(b2bua[0]);
 		keepAlive[0].start(server.keepAlive());
 		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;

@@ -40,10 +40,15 @@ public class QueueTenants {
 	AcdSettingsService settings;
 
 	public Queue open(int sipPort, String name, String trunkNumber, int count, AcdSettings acd) throws Exception {
+		return open(sipPort, name, trunkNumber, count, acd, 5060);
+	}
+
+	/** As {@link #open(int, String, String, int, AcdSettings)}, its gateway (for calls out) listening on {@code gatewayPort}. */
+	public Queue open(int sipPort, String name, String trunkNumber, int count, AcdSettings acd, int gatewayPort) throws Exception {
 		var opened = opening.approve(opening.apply(new ApplicationForm(name, "测试", "13800138000", null, 1, null)).getId(), "test");
 		long tenantId = opened.tenant().getId();
 		numbers.allocateTrunkNumber(tenantId, new NumberAllocation.TrunkNumberForm(trunkNumber, null, 5), "test");
-		gateways.addGateway(tenantId, new GatewaysAndDevices.GatewayForm("本机网关", "127.0.0.1", 5060, "UDP", "IP", null, null, 30), "test");
+		gateways.addGateway(tenantId, new GatewaysAndDevices.GatewayForm("本机网关", "127.0.0.1", gatewayPort, "UDP", "IP", null, null, 30), "test");
 		settings.save(tenantId, acd, "test");
 		List<SeatAllocation.IssuedPassword> issued = seats.allocate(tenantId, count, "test");
 		List<Integer> ports = new ArrayList<>();

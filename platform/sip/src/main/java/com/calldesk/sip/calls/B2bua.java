@@ -102,6 +102,26 @@ public final class B2bua {
 		return clickToCalls.start(request);
 	}
 
+	/**
+	 * Hangs up a call of {@code tenantId} carried by this node on a command (the agent's "hang up"
+	 * button); empty when there is no such call here, or it has ended meanwhile.
+	 */
+	public Optional<CallSnapshot> hangUp(long tenantId, String callId, String reason) {
+		Call call = active.get(callId);
+		if (call == null || call.route().tenantId() != tenantId) {
+			return Optional.empty();
+		}
+		synchronized (call) {
+			if (call.inbound() && call.state() != CallState.ANSWERED && !call.inAnswered) {
+				failIn(call, null, Response.TEMPORARILY_UNAVAILABLE, reason);
+			}
+			else {
+				hangUp(call, null, reason);
+			}
+		}
+		return Optional.of(call.snapshot());
+	}
+
 	ClickToCalls clickToCalls() {
 		return clickToCalls;
 	}

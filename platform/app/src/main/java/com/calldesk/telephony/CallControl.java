@@ -1,0 +1,54 @@
+package com.calldesk.telephony;
+
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+import com.calldesk.problem.DomainException;
+import com.calldesk.sip.calls.B2bua;
+import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.ClickToCall;
+import com.calldesk.sip.calls.ClickToCallRefused;
+
+/**
+ * The commands the agent web sends to calls (F9, F10): place a click-to-call, hang up. They act on the
+ * calls this node carries; a refusal becomes a bilingual 4xx that says what to do.
+ */
+@Component
+public class CallControl {
+
+	/** How each refusal reaches the agent: 400 for what they typed, 403 for what the tenant may not call, 409 for the state of things. */
+	private static final Map<String, HttpStatus> STATUS = Map.of("invalid-number", HttpStatus.BAD_REQUEST, "display-number-unknown",
+			HttpStatus.BAD_REQUEST, "international-not-enabled", HttpStatus.FORBIDDEN, "premium-not-enabled", HttpStatus.FORBIDDEN,
+			"no-balance", HttpStatus.PAYMENT_REQUIRED);
+
+	private volatile B2bua b2bua;
+
+	/** The B2BUA of this node, once its SIP server is up. */
+	void serve(B2bua b2bua) {
+		this.b2bua = b2bua;
+	}
+
+	public String clickToCall(ClickToCall request) {
+		try {
+			return running().clickToCall(request);
+		}
+		catch (ClickToCallRefused refused) {
+			throw new DomainException(STATUS.getOrDefault(refused.reason(), HttpStatus.CONFLICT), "call.refused." + refused.reason());
+		}
+	}
+
+	public Optional<CallSnapshot> hangUp(long tenantId, String callId) {
+		return running().hangUp(tenantId, callId, "hung-up-by-command");
+	}
+
+	private B2bua running() {
+		B2bua running = b2bua;
+		if (running == null) {
+			throw DomainException.conflict("call.refused.telephony-off");
+		}
+		return running;
+	}
+}

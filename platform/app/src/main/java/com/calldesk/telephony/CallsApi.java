@@ -1,0 +1,79 @@
+package com.calldesk.telephony;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.calldesk.problem.DomainException;
+import com.calldesk.seats.SeatSettings;
+import com.calldesk.sip.calls.ClickToCall;
+import com.calldesk.users.SignedInUser;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@Tag(name = "Calls", description = "通话 — click-to-call, hang up, a call's record and legs")
+@RestController
+@RequestMapping("/api/calls")
+class CallsApi {
+
+	private final CallControl control;
+
+	private final SeatSettings seats;
+
+	private final CallRecords records;
+
+	CallsApi(CallControl control, SeatSettings seats, CallRecords records) {
+		this.control = control;
+		this.seats = seats;
+		this.records = records;
+	}
+
+	@PostMapping
+	@ResponseStatus(HttpStatus.ACCEPTED)
+	@Operation(summary = "Click-to-call (F9): your phone rings (and answers by itself where it can), then the customer; "
+			+ "the display number is the one in the customer's region with a free line unless you pick one")
+	Placed call(@Valid @RequestBody Dial dial, @AuthenticationPrincipal SignedInUser me) {
+		String seat = seats.seatOf(me.userId()).map(s -> s.getSipUsername()).orElseThrow(() -> DomainException.conflict("agent.no-seat"));
+		return new Placed(control.clickToCall(new ClickToCall(me.tenantId(), me.tenantCode(), seat, dial.number().strip(), dial.displayNumberId())));
+	}
+
+	@DeleteMapping("/{callId}")
+	@Operation(summary = "Hang up a call of your call center now in progress")
+	CallRecordView hangUp(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		control.hangUp(me.tenantId(), callId).orElseThrow(() -> DomainException.notFound("call.not-found", callId));
+		return get(callId);
+	}
+
+	@GetMapping("/{callId}")
+	@Operation(summary = "A call's record and every leg it had")
+	CallRecordView get(@PathVariable String callId) {
+		CallRecord record = records.find(callId);
+		if (record == null) {
+			throw DomainException.notFound("call.not-found", callId);
+		}
+		return new CallRecordView(record, records.legsOf(callId));
+	}
+
+	record Dial(@NotBlank @Size(max = 30) String number, Long displayNumberId) {
+	}
+
+	record Placed(String callId) {
+	}
+
+	record CallRecordView(CallRecord record, List<CallLeg> legs) {
+	}
+}
