@@ -197,7 +197,7 @@ class MariaDbRedisIT {
 		try {
 			var call = new com.calldesk.sip.calls.CallSnapshot("call-1", 7, "2001007", "INBOUND", "+8613800138000", "01062345678", 3L,
 					"+861062345678", null, "ss2001007ss0001", com.calldesk.sip.calls.CallState.ANSWERED, java.time.Instant.now(),
-					java.time.Instant.now(), java.time.Instant.now(), null, null, null, 200, null, "node-a", null);
+					java.time.Instant.now(), java.time.Instant.now(), null, null, null, 200, null, "node-a", null, null);
 			cti.publish(new com.calldesk.telephony.CallEvent.CallAnswered(call));
 			com.calldesk.support.Peers.await(java.time.Duration.ofSeconds(10), "the event to come back from Redis",
 					() -> heard.stream().anyMatch(e -> e.call().callId().equals("call-1")));

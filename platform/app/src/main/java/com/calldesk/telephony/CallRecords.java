@@ -1,6 +1,7 @@
 package com.calldesk.telephony;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.PartyLeg;
 
 /** Call records and legs of the current tenant. */
 @Component
@@ -36,16 +38,13 @@ public class CallRecords {
 		records.updateById(toRecord(call));
 	}
 
-	/** The final record and its legs, in one transaction. */
+	/** The final record and its legs — the customer's, then every agent-side leg it had — in one transaction. */
 	@Transactional
 	void close(CallSnapshot call) {
 		records.updateById(toRecord(call));
-		legs.insert(leg(call, "CUSTOMER", call.customerNumber(), call.answeredAt()));
-		if (call.seat() != null) {
-			legs.insert(leg(call, "AGENT", call.seat(), call.answeredAt()));
-		}
-		if (call.forwardedTo() != null) {
-			legs.insert(leg(call, "FORWARD", call.forwardedTo(), call.answeredAt()));
+		legs.insert(leg(call.callId(), "CUSTOMER", call.customerNumber(), call.offeredAt(), call.answeredAt(), call.endedAt()));
+		for (PartyLeg agentSide : call.agentLegs()) {
+			legs.insert(leg(call.callId(), agentSide.kind(), agentSide.party(), agentSide.startedAt(), agentSide.answeredAt(), agentSide.endedAt()));
 		}
 	}
 
@@ -101,14 +100,14 @@ public class CallRecords {
 		return record;
 	}
 
-	private static CallLeg leg(CallSnapshot call, String kind, String party, java.time.Instant answeredAt) {
+	private static CallLeg leg(String callId, String kind, String party, Instant startedAt, Instant answeredAt, Instant endedAt) {
 		CallLeg leg = new CallLeg();
-		leg.setCallId(call.callId());
+		leg.setCallId(callId);
 		leg.setKind(kind);
 		leg.setParty(party);
-		leg.setStartedAt(call.offeredAt());
+		leg.setStartedAt(startedAt);
 		leg.setAnsweredAt(answeredAt);
-		leg.setEndedAt(call.endedAt());
+		leg.setEndedAt(endedAt);
 		return leg;
 	}
 }

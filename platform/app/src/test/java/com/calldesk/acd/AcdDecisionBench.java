@@ -106,7 +106,7 @@ public final class AcdDecisionBench {
 				throw new IllegalStateException("round " + i + ": " + decision);
 			}
 			acd.ended(new CallSnapshot(call.callId(), 1, "2001000", "INBOUND", call.customerNumber(), null, null, null, null, ring.seat(),
-					CallState.ENDED, call.offeredAt(), null, null, Instant.now(), "CUSTOMER", "customer-hangup", 0, null, "bench", null));
+					CallState.ENDED, call.offeredAt(), null, null, Instant.now(), "CUSTOMER", "customer-hangup", 0, null, "bench", null, null));
 			if (i >= 0) {
 				nanos[i] = took;
 			}
@@ -127,7 +127,7 @@ public final class AcdDecisionBench {
 
 	private static CallSnapshot call(String id) {
 		return new CallSnapshot(id, 1, "2001000", "INBOUND", "+8613900001111", "4008001234", 1L, "+861062345678", null, null,
-				CallState.OFFERED, Instant.now(), null, null, null, null, null, 0, null, "bench", null);
+				CallState.OFFERED, Instant.now(), null, null, null, null, null, 0, null, "bench", null, null);
 	}
 
 	private static Seat seat(String username) {

@@ -319,7 +319,7 @@ class AcdTest {
 
 	private CallSnapshot call(String callId, String seat) {
 		return new CallSnapshot(callId, TENANT, "2001000", "INBOUND", "+8613900001111", "4008001234", 1L, "+861062345678", null, seat,
-				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a", null);
+				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a", null, null);
 	}
 
 	private static Seat seat(String username) {

@@ -38,6 +38,17 @@ public final class ActiveCalls {
 		}
 	}
 
+	/** The call no longer has a seat (a transfer to a number, or one that failed): the seat is counted free of it. */
+	void release(Call call) {
+		synchronized (call) {
+			String before = call.seat();
+			if (before != null) {
+				seatsOnCalls.computeIfPresent(before, (s, n) -> n <= 1 ? null : n - 1);
+			}
+			call.seat(null);
+		}
+	}
+
 	Call get(String callId) {
 		return calls.get(callId);
 	}

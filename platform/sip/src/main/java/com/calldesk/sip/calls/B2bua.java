@@ -71,6 +71,8 @@ public final class B2bua {
 
 	private final ClickToCalls clickToCalls;
 
+	private final Transfers transfers;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
 		this.endpoint = endpoint;
@@ -87,7 +89,8 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
-		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, clock);
+		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
+		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, clock);
 		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
 	}
 
@@ -120,6 +123,23 @@ public final class B2bua {
 			}
 		}
 		return Optional.of(call.snapshot());
+	}
+
+	/**
+	 * Blind transfer (F10) of an answered call of {@code tenantId} on this node to a seat or a number.
+	 *
+	 * @throws TransferRefused when it cannot be started; the call is then untouched
+	 */
+	public CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
+		return transfers.transfer(tenantId, callId, target);
+	}
+
+	Transfers transfers() {
+		return transfers;
+	}
+
+	InboundCalls inboundCalls() {
+		return inboundCalls;
 	}
 
 	ClickToCalls clickToCalls() {
@@ -379,14 +399,22 @@ public final class B2bua {
 		if (sdp != null && sdp.length > 0) {
 			call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8));
 		}
-		if (!call.answered()) {
+		boolean rejoined = call.rejoining;
+		if (!call.answered() && !rejoined) {
 			return;
 		}
+		call.rejoining = false;
 		call.media.stopPlaying();
 		LegSession out = call.session(call.outLeg());
 		out.timer = timers.accepted(event.getResponse(), clock.instant());
 		out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
-		observer.answered(call.snapshot());
+		if (rejoined) {
+			call.agentLegAnsweredAt = clock.instant();
+			observer.transferred(call.snapshot());
+		}
+		else {
+			observer.answered(call.snapshot());
+		}
 		distribution.answered(call.snapshot());
 	}
 

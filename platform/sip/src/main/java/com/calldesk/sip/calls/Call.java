@@ -73,6 +73,20 @@ public final class Call {
 	/** The number the call was forwarded to, for the record and the bill. */
 	private String forwardedTo;
 
+	/** Agent-side legs this call had before the current one (transfers), oldest first. */
+	final List<PartyLeg> earlierLegs = new java.util.ArrayList<>();
+
+	/** When the current agent-side leg started and was answered, when not the call's own times (after a transfer). */
+	Instant agentLegStartedAt;
+
+	Instant agentLegAnsweredAt;
+
+	/** A transfer under way: the new agent-side leg rings while the customer hears hold music. */
+	Transfer transfer;
+
+	/** A customer put back in the queue after a failed transfer: the next agent to answer takes the call over. */
+	boolean rejoining;
+
 	/** What the caller hears when the forward fails. */
 	String forwardFailedPrompt;
 
@@ -255,10 +269,39 @@ public final class Call {
 		return true;
 	}
 
+	/** The current agent-side leg ends (the call goes on to another agent): it joins the earlier ones. */
+	synchronized void closeAgentLeg(Instant at) {
+		PartyLeg current = currentAgentLeg(at);
+		if (current != null) {
+			earlierLegs.add(current);
+		}
+		forwardedTo = null;
+		agentLegStartedAt = at;
+		agentLegAnsweredAt = null;
+	}
+
+	private PartyLeg currentAgentLeg(Instant end) {
+		String party = forwardedTo != null ? forwardedTo : seat;
+		if (party == null) {
+			return null;
+		}
+		return new PartyLeg(forwardedTo != null ? "FORWARD" : "AGENT", party, agentLegStartedAt != null ? agentLegStartedAt : offeredAt,
+				agentLegStartedAt != null ? agentLegAnsweredAt : answeredAt, end);
+	}
+
+	private List<PartyLeg> agentLegs() {
+		List<PartyLeg> legs = new java.util.ArrayList<>(earlierLegs);
+		PartyLeg current = currentAgentLeg(endedAt);
+		if (current != null) {
+			legs.add(current);
+		}
+		return List.copyOf(legs);
+	}
+
 	synchronized CallSnapshot snapshot() {
 		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), inbound() ? "INBOUND" : "OUTBOUND", customerNumber,
 				dialledNumber, route.trunkNumberId(), route.trunkNumber(), route.displayNumber(), seat, state, offeredAt, ringingAt,
 				answeredAt, endedAt, endedBy == null ? (state == CallState.ENDED ? "SYSTEM" : null) : endedBy.name(), endReason, sipStatus,
-				media == null || media.recording() == null ? null : media.recording().toString(), node, forwardedTo);
+				media == null || media.recording() == null ? null : media.recording().toString(), node, forwardedTo, agentLegs());
 	}
 }

@@ -33,6 +33,18 @@ public interface CallDistribution {
 	/** The call ended, whatever ended it. */
 	void ended(CallSnapshot call);
 
+	/**
+	 * Claims {@code seat} for a call transferred to it, as atomically as an offer: false when the agent is
+	 * not idle and waiting (busy, resting, on a call, in wrap-up).
+	 */
+	default boolean claimForTransfer(CallSnapshot call, String seat) {
+		return false;
+	}
+
+	/** The agent of {@code seat} handed the call over (transfer): their part of it is over. */
+	default void transferredAway(CallSnapshot call, String seat) {
+	}
+
 	/** The answer for one call. */
 	sealed interface Decision permits Ring, Wait, Overflow {
 	}

@@ -16,6 +16,14 @@ public interface CallObserver {
 
 	void answered(CallSnapshot call);
 
+	/** A transfer started: the customer waits with music while the new leg rings. */
+	default void transferring(CallSnapshot call) {
+	}
+
+	/** The new leg of a transfer answered: the customer talks to them now. */
+	default void transferred(CallSnapshot call) {
+	}
+
 	/** The caller left a message (F11); may come just before or just after {@link #ended}. */
 	default void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
 	}

@@ -24,6 +24,13 @@ record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNu
 	 * call forwarded to a mobile, which keeps its trunk number's channel besides the gateway's and the
 	 * display number's.
 	 */
+	/** This route also holding {@code keys} (a transfer to a number takes the gateway's channels too). */
+	CallRoute plus(List<String> keys) {
+		List<String> all = new java.util.ArrayList<>(channelKeys);
+		all.addAll(keys);
+		return new CallRoute(inbound, tenantId, tenantCode, trunkNumberId, trunkNumber, displayNumber, List.copyOf(all));
+	}
+
 	CallRoute through(OutboundRouting.Route gateway, OutboundRouting.DisplayNumberChoice display) {
 		List<String> keys = inbound ? List.of(channelKeys.get(0), gateway.gatewayChannelKey(), display.channelKey())
 				: List.of(gateway.gatewayChannelKey(), display.channelKey());

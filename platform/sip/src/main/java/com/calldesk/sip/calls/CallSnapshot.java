@@ -1,14 +1,21 @@
 package com.calldesk.sip.calls;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A call as the rest of the platform sees it at one moment: enough for a call record and for the
  * CTI events. Times are null until they happen. {@code customerNumber} is the caller of an inbound
- * call and the callee of an outbound one; {@code forwardedTo} the mobile an inbound call went on to (F14).
+ * call and the callee of an outbound one; {@code forwardedTo} the number the call is on now through the
+ * gateway (a forward to a mobile, F14, or a transfer to a number); {@code agentLegs} every leg on the
+ * agent's side in order, the current one last (one per agent reached, after transfers).
  */
 public record CallSnapshot(String callId, long tenantId, String tenantCode, String direction, String customerNumber,
 		String dialledNumber, Long trunkNumberId, String trunkNumber, String displayNumber, String seat, CallState state, Instant offeredAt,
 		Instant ringingAt, Instant answeredAt, Instant endedAt, String endedBy, String endReason, int sipStatus,
-		String recording, String node, String forwardedTo) {
+		String recording, String node, String forwardedTo, List<PartyLeg> agentLegs) {
+
+	public CallSnapshot {
+		agentLegs = agentLegs == null ? List.of() : List.copyOf(agentLegs);
+	}
 }

@@ -31,7 +31,11 @@ final class CallSweeper {
 
 	private final Clock clock;
 
-	CallSweeper(B2bua b2bua, ActiveCalls active, ChannelCounter channels, SessionRefresh refresh, InboundCalls inboundCalls, Clock clock) {
+	private final Transfers transfers;
+
+	CallSweeper(B2bua b2bua, ActiveCalls active, ChannelCounter channels, SessionRefresh refresh, InboundCalls inboundCalls,
+			Transfers transfers, Clock clock) {
+		this.transfers = transfers;
 		this.b2bua = b2bua;
 		this.active = active;
 		this.channels = channels;
@@ -48,6 +52,11 @@ final class CallSweeper {
 			CallState state = call.state();
 			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
 				b2bua.hangUp(call, null, "rtp-timeout");
+			}
+			else if (state == CallState.ANSWERED && (call.transfer != null || call.rejoining)) {
+				// the agent side is being replaced: no leg to refresh, a ring to time out
+				transfers.check(call, now);
+				inboundCalls.checkRinging(call, now);
 			}
 			else if (state == CallState.ANSWERED) {
 				refresh.check(call, now);

@@ -121,11 +121,19 @@ final class InboundCalls implements QueuedCalls {
 		}
 	}
 
+	/** A customer whose transfer failed looks for an agent again, with hold music, as if newly queued. */
+	void rejoin(Call call) {
+		call.waiting = false;
+		call.triedSeats.clear();
+		next(call);
+	}
+
 	/** The sweeper's check: a phone ringing past the tenant's ring timeout has not answered. */
 	void checkRinging(Call call, Instant now) {
 		boolean late;
 		synchronized (call) {
-			late = !call.waiting && call.ringDeadline != null && now.isAfter(call.ringDeadline) && call.state() != CallState.ANSWERED;
+			late = !call.waiting && call.ringDeadline != null && now.isAfter(call.ringDeadline)
+					&& (call.state() != CallState.ANSWERED || call.rejoining);
 		}
 		if (late) {
 			notAnswered(call, "no-answer", true);
@@ -165,7 +173,7 @@ final class InboundCalls implements QueuedCalls {
 			return false;
 		}
 		synchronized (call) {
-			if (call.state() == CallState.ENDED || call.state() == CallState.ANSWERED || call.forwarding) {
+			if (call.state() == CallState.ENDED || (call.state() == CallState.ANSWERED && !call.rejoining) || call.forwarding) {
 				return false;
 			}
 			if (!call.waiting) {

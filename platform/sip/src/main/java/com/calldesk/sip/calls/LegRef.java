@@ -12,7 +12,10 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 	@Override
 	public void onResponse(ResponseEvent event) {
 		String method = ((javax.sip.header.CSeqHeader) event.getResponse().getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
-		if (leg == call.outLeg() && Request.INVITE.equals(method)) {
+		if (Request.INVITE.equals(method) && Transfers.isTransferLeg(call, event)) {
+			b2bua.transfers().answered(call, event);
+		}
+		else if (leg == call.outLeg() && Request.INVITE.equals(method)) {
 			b2bua.outAnswered(call, event);
 		}
 		else if (call.originated() && Request.INVITE.equals(method)) {
@@ -27,7 +30,11 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 
 	@Override
 	public void onTimeout(TimeoutEvent event) {
-		if (leg == call.outLeg() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
+		Transfer transfer = call.transfer;
+		if (transfer != null && event.getClientTransaction() == transfer.invite()) {
+			b2bua.transfers().unreachable(call, event.getClientTransaction());
+		}
+		else if (leg == call.outLeg() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {
 			b2bua.outTimedOut(call);
 		}
 		else if (call.originated() && Request.INVITE.equals(event.getClientTransaction().getRequest().getMethod())) {

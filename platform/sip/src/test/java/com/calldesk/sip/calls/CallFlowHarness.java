@@ -70,6 +70,9 @@ final class CallFlowHarness implements AutoCloseable {
 	/** Who hears the customer's keys now. */
 	volatile java.util.function.Consumer<Character> digits;
 
+	/** Seats the scripted ACD lets a transfer claim (each once). */
+	final java.util.Set<String> idleForTransfer = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	/** Messages the observer was told of. */
 	final List<VoicemailMessage> messages = new CopyOnWriteArrayList<>();
 
@@ -264,6 +267,16 @@ final class CallFlowHarness implements AutoCloseable {
 		}
 
 		@Override
+		public void transferring(CallSnapshot call) {
+			observed.add("transferring");
+		}
+
+		@Override
+		public void transferred(CallSnapshot call) {
+			observed.add("transferred:" + (call.seat() != null ? call.seat() : call.forwardedTo()));
+		}
+
+		@Override
 		public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
 			messages.add(message);
 		}
@@ -287,6 +300,17 @@ final class CallFlowHarness implements AutoCloseable {
 		@Override
 		public void notAnswered(CallSnapshot call, String seat, String why) {
 			acd.add("not-answered:" + seat + ":" + why);
+		}
+
+		@Override
+		public boolean claimForTransfer(CallSnapshot call, String seat) {
+			acd.add("claim:" + seat);
+			return idleForTransfer.remove(seat);
+		}
+
+		@Override
+		public void transferredAway(CallSnapshot call, String seat) {
+			acd.add("away:" + seat);
 		}
 
 		@Override
