@@ -2,12 +2,15 @@ package com.calldesk.telephony;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.calldesk.billing.CallCharging;
+import com.calldesk.billing.Charge;
 import com.calldesk.sip.calls.CallSnapshot;
 
 /** Call records and legs of the current tenant. */
@@ -20,10 +23,13 @@ public class CallRecords {
 
 	private final Clock clock;
 
-	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock) {
+	private final CallCharging charging;
+
+	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock, CallCharging charging) {
 		this.records = records;
 		this.legs = legs;
 		this.clock = clock;
+		this.charging = charging;
 	}
 
 	@Transactional
@@ -36,14 +42,24 @@ public class CallRecords {
 		records.updateById(toRecord(call));
 	}
 
-	/** The final record and its legs, in one transaction. */
+	/**
+	 * The final record with its cost, its legs, and the debit of the tenant's balance (platform schema,
+	 * same connection), in one transaction: a call is paid exactly when its record closes. The debit
+	 * comes last, so the tenant's balance row is locked only for the commit.
+	 */
 	@Transactional
 	void close(CallSnapshot call) {
-		records.updateById(toRecord(call));
+		Optional<Charge> charge = charging.rate(call);
+		CallRecord record = toRecord(call);
+		record.setBilledMinutes(charge.map(Charge::minutes).orElse(0));
+		record.setRateFen(charge.map(Charge::rateFen).orElse(null));
+		record.setCostFen(charge.map(Charge::costFen).orElse(0L));
+		records.updateById(record);
 		legs.insert(leg(call, "CUSTOMER", call.customerNumber(), call.answeredAt()));
 		if (call.seat() != null) {
 			legs.insert(leg(call, "AGENT", call.seat(), call.answeredAt()));
 		}
+		charge.ifPresent(c -> charging.debit(call, c));
 	}
 
 	/** Closes the records this node left open when it stopped mid-call; returns how many. */
