@@ -49,6 +49,15 @@ public class CallRecord {
 
 	private String node;
 
+	/** Started minutes billed (F15); 0 when nothing of the call was billable. */
+	private Integer billedMinutes;
+
+	/** The per-minute rate applied, in fen; null when nothing was billable. */
+	private Integer rateFen;
+
+	/** What the call cost, in fen, debited from the tenant's balance when the record closed. */
+	private Long costFen;
+
 	public String getId() {
 		return id;
 	}
@@ -199,5 +208,29 @@ public class CallRecord {
 
 	public void setNode(String node) {
 		this.node = node;
+	}
+
+	public Integer getBilledMinutes() {
+		return billedMinutes;
+	}
+
+	public void setBilledMinutes(Integer billedMinutes) {
+		this.billedMinutes = billedMinutes;
+	}
+
+	public Integer getRateFen() {
+		return rateFen;
+	}
+
+	public void setRateFen(Integer rateFen) {
+		this.rateFen = rateFen;
+	}
+
+	public Long getCostFen() {
+		return costFen;
+	}
+
+	public void setCostFen(Long costFen) {
+		this.costFen = costFen;
 	}
 }

@@ -9,6 +9,8 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.calldesk.billing.CallCharging;
+import com.calldesk.billing.Charge;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.PartyLeg;
 
@@ -22,10 +24,13 @@ public class CallRecords {
 
 	private final Clock clock;
 
-	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock) {
+	private final CallCharging charging;
+
+	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock, CallCharging charging) {
 		this.records = records;
 		this.legs = legs;
 		this.clock = clock;
+		this.charging = charging;
 	}
 
 	@Transactional
@@ -38,14 +43,26 @@ public class CallRecords {
 		records.updateById(toRecord(call));
 	}
 
-	/** The final record and its legs — the customer's, then every agent-side leg it had — in one transaction. */
+	/**
+	 * The final record with its cost, its legs — the customer's, then every agent-side leg it had — and
+	 * the debit of the tenant's balance (platform schema, same connection), in one transaction: a call is
+	 * paid exactly when its record closes. The debit comes last, so the tenant's balance row is locked
+	 * only for the commit.
+	 */
 	@Transactional
 	void close(CallSnapshot call) {
-		records.updateById(toRecord(call));
+		List<Charge> charges = charging.rate(call);
+		CallRecord record = toRecord(call);
+		record.setBilledMinutes(charges.stream().mapToInt(Charge::minutes).sum());
+		// one rate when the call had one kind of billable time; a call forwarded after an outbound leg has two
+		record.setRateFen(charges.stream().map(Charge::rateFen).distinct().count() == 1 ? charges.get(0).rateFen() : null);
+		record.setCostFen(charges.stream().mapToLong(Charge::costFen).sum());
+		records.updateById(record);
 		legs.insert(leg(call.callId(), "CUSTOMER", call.customerNumber(), call.offeredAt(), call.answeredAt(), call.endedAt()));
 		for (PartyLeg agentSide : call.agentLegs()) {
 			legs.insert(leg(call.callId(), agentSide.kind(), agentSide.party(), agentSide.startedAt(), agentSide.answeredAt(), agentSide.endedAt()));
 		}
+		charges.forEach(charge -> charging.debit(call, charge));
 	}
 
 	/** Closes the records this node left open when it stopped mid-call; returns how many. */

@@ -34,6 +34,8 @@ class RoutingCaches {
 
 	private final List<LoadingCache<?, ?>> caches = new CopyOnWriteArrayList<>();
 
+	private final List<Runnable> others = new CopyOnWriteArrayList<>();
+
 	private final RTopic topic;
 
 	RoutingCaches(@Value("${calldesk.routing.cache-ttl:10s}") Duration ttl, Environment environment,
@@ -64,7 +66,13 @@ class RoutingCaches {
 		}
 	}
 
+	/** Also run {@code forget} whenever provisioning changes on any node (a cache kept elsewhere, like the balance gate's). */
+	void onForget(Runnable forget) {
+		others.add(forget);
+	}
+
 	void forgetAll() {
 		caches.forEach(LoadingCache::invalidateAll);
+		others.forEach(Runnable::run);
 	}
 }

@@ -10,6 +10,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 
 import org.springframework.stereotype.Component;
 
+import com.calldesk.billing.BalanceGate;
 import com.calldesk.phone.PhoneNumber;
 import com.calldesk.phone.PhoneNumbers;
 import com.calldesk.provisioning.resources.DisplayNumber;
@@ -22,10 +23,20 @@ import com.calldesk.sip.calls.OutboundRouting;
  * A seat's call out: only valid Chinese numbers (no international or premium-rate destinations),
  * through the tenant's own gateway or else a carrier's, shown with the tenant's display numbers —
  * those in the callee's region first (B1 local presence), the others after. A tenant's gateway and
- * display numbers are cached ({@link RoutingCaches}).
+ * display numbers are cached ({@link RoutingCaches}). A call that could go out is still refused when
+ * the tenant's balance does not pay its first minute (F15): the seat hears the no-balance prompt, or
+ * gets 402 with a Warning when media is not anchored.
  */
 @Component
 class TenantOutboundRouting implements OutboundRouting {
+
+	/** The end reason on the record and the shipped prompt (prompts/zh/no-balance.wav) of a call refused for the balance. */
+	static final String NO_BALANCE = "no-balance";
+
+	static final int PAYMENT_REQUIRED = 402;
+
+	/** What a phone shows when it gets the 402 instead of the prompt (media not anchored). */
+	static final String NO_BALANCE_WARNING = "话费余额不足，无法外呼 / Balance exhausted: outbound calls are refused";
 
 	private final GatewayMapper gateways;
 
@@ -35,9 +46,14 @@ class TenantOutboundRouting implements OutboundRouting {
 
 	private final LoadingCache<Long, List<DisplayNumber>> displayNumbersOfTenant;
 
-	TenantOutboundRouting(GatewayMapper gateways, DisplayNumberMapper displayNumbers, RoutingCaches caches) {
+	private final BalanceGate balances;
+
+	TenantOutboundRouting(GatewayMapper gateways, DisplayNumberMapper displayNumbers, RoutingCaches caches, BalanceGate balances) {
 		this.gateways = gateways;
 		this.displayNumbers = displayNumbers;
+		this.balances = balances;
+		// top-ups and rate changes are provisioning changes: the gate forgets with the routing caches, on every node
+		caches.onForget(balances::forgetAll);
 		this.gatewayOfTenant = caches.cache(10_000, this::gatewayOf);
 		this.displayNumbersOfTenant = caches.cache(10_000, tenantId -> this.displayNumbers
 			.selectList(Wrappers.<DisplayNumber>lambdaQuery().eq(DisplayNumber::getTenantId, tenantId).orderByAsc(DisplayNumber::getId)));
@@ -65,6 +81,9 @@ class TenantOutboundRouting implements OutboundRouting {
 			.toList();
 		if (choices.isEmpty()) {
 			return new Refused(403, "no-display-number");
+		}
+		if (!balances.canDialOut(tenantId)) {
+			return new RefusedWithPrompt(callee.get().e164(), PAYMENT_REQUIRED, NO_BALANCE, NO_BALANCE, NO_BALANCE_WARNING);
 		}
 		Gateway gw = gateway.get();
 		return new Route(callee.get().e164(), asDialled(callee.get().e164()), gw.getHost(), gw.getPort(), gw.getTransport(), gw.getId(),

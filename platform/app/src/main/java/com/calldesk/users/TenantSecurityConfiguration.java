@@ -43,7 +43,7 @@ class TenantSecurityConfiguration {
 				.requestMatchers("/login", "/apply", "/api/applications", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
-				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**").hasRole("TENANT_ADMIN")
+				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**", "/api/billing/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/acd/settings", "/api/acd/phone-rules", "/api/acd/overflow",
 						"/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/acd/prompts/**").hasRole("TENANT_ADMIN")

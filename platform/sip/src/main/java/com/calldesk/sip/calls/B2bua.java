@@ -556,6 +556,12 @@ public final class B2bua {
 
 	/** As {@link #failIn(Call, int, String)}, ended by {@code by} (null: CallDesk itself, e.g. nobody to take the call). */
 	void failIn(Call call, Leg by, int status, String reason) {
+		failIn(call, by, status, reason, r -> {
+		});
+	}
+
+	/** As {@link #failIn(Call, Leg, int, String)}, with headers of its own on the refusal (a Warning that says why). */
+	void failIn(Call call, Leg by, int status, String reason, SipEndpoint.Customizer extra) {
 		if (call.originated()) {
 			hangUp(call, by, reason);
 			return;
@@ -564,7 +570,10 @@ public final class B2bua {
 			return;
 		}
 		try {
-			endpoint.respond(call.inInvite, call.inRequest, status, r -> tagged(call, r));
+			endpoint.respond(call.inInvite, call.inRequest, status, r -> {
+				tagged(call, r);
+				extra.apply(r);
+			});
 		}
 		catch (Exception ex) {
 			log.debug("Could not refuse call {}: {}", call.id(), ex.toString());
@@ -660,6 +669,11 @@ public final class B2bua {
 
 	SipEndpoint endpoint() {
 		return endpoint;
+	}
+
+	/** The media anchor, for a call CallDesk answers with a session of its own ({@link PromptedRefusal}). */
+	MediaAnchor media() {
+		return media;
 	}
 
 	ChannelCounter channels() {

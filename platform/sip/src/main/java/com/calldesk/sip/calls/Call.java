@@ -55,6 +55,12 @@ public final class Call {
 	/** A seat's call out through a gateway (null for inbound calls). */
 	OutboundAttempt outbound;
 
+	/**
+	 * Why the call ends, decided before it does (a refused call explained by a prompt): whoever hangs
+	 * up first, the record keeps this reason. Null: the end path's own reason.
+	 */
+	String decidedEndReason;
+
 	/** When this node last renewed the call's channel leases (null: when they were taken). */
 	Instant leasesRenewedAt;
 
@@ -262,7 +268,7 @@ public final class Call {
 		state = CallState.ENDED;
 		endedAt = clock.instant();
 		endedBy = by;
-		endReason = reason;
+		endReason = decidedEndReason != null ? decidedEndReason : reason;
 		if (sipStatus == 0) {
 			sipStatus = status;
 		}

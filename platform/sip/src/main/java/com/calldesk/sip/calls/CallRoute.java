@@ -14,7 +14,12 @@ record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNu
 				List.of(route.channelKey()));
 	}
 
-	/** A seat's call out: the gateway's channel and the display number's. */
+	/** A seat's call refused before it went anywhere: no number shown, no channel held. */
+	static CallRoute refused(long tenantId, String tenantCode) {
+		return new CallRoute(false, tenantId, tenantCode, null, null, null, List.of());
+	}
+
+		/** A seat's call out: the gateway's channel and the display number's. */
 	static CallRoute outbound(long tenantId, String tenantCode, OutboundRouting.Route route, OutboundRouting.DisplayNumberChoice display) {
 		return new CallRoute(false, tenantId, tenantCode, null, null, null, List.of()).through(route, display);
 	}

@@ -25,10 +25,13 @@ final class OutboundCalls {
 
 	private final OutboundRouting routing;
 
+	private final PromptedRefusal refusals;
+
 	OutboundCalls(B2bua b2bua, SeatAuthentication authentication, OutboundRouting routing) {
 		this.b2bua = b2bua;
 		this.authentication = authentication;
 		this.routing = routing;
+		this.refusals = new PromptedRefusal(b2bua);
 	}
 
 	void dial(RequestEvent event, ServerTransaction transaction) throws Exception {
@@ -43,6 +46,10 @@ final class OutboundCalls {
 				: routing.route(seat.get().tenantId(), dialled);
 		if (decision instanceof OutboundRouting.Refused refused) {
 			endpoint.respond(transaction, invite, refused.status());
+			return;
+		}
+		if (decision instanceof OutboundRouting.RefusedWithPrompt refused) {
+			refusals.refuse(transaction, seat.get(), dialled, refused);
 			return;
 		}
 		if (b2bua.refusedTooShortSession(transaction, invite)) {

@@ -8,7 +8,7 @@ public interface OutboundRouting {
 	Decision route(long tenantId, String dialled);
 
 	/** The answer for one dialled number. */
-	sealed interface Decision permits Route, Refused {
+	sealed interface Decision permits Route, Refused, RefusedWithPrompt {
 	}
 
 	/**
@@ -36,6 +36,15 @@ public interface OutboundRouting {
 
 	/** Not allowed or not possible, with the SIP status to answer and a reason for the record. */
 	record Refused(int status, String reason) implements Decision {
+	}
+
+	/**
+	 * Not allowed, and worth telling the seat why (the tenant's balance is exhausted): the call gets a
+	 * record ending with {@code reason}; CallDesk answers the phone with the relay and plays
+	 * {@code prompt}, then hangs up. Without anchored media (or after a late offer) the INVITE is
+	 * answered {@code status} with {@code warning} (text for the phone's display) in a Warning header.
+	 */
+	record RefusedWithPrompt(String customerNumber, int status, String reason, String prompt, String warning) implements Decision {
 	}
 
 	/** A display number (外显号码): E.164 for the record, as dialled for the From, and its channel cap. */
