@@ -235,8 +235,28 @@ public class Acd implements CallDistribution, DisposableBean {
 			journal.call(call.tenantId(), call.callId(), "ANSWERED", call.seat(), null, now);
 		}
 		else {
-			desk.apply(call.tenantId(), call.seat(), a -> a.onOwnCall(call.callId(), now));
+			// an outbound call transferred to this seat was offered to it (RINGING); one dialled by the agent was not
+			desk.apply(call.tenantId(), call.seat(),
+					a -> a.state() == AgentState.RINGING ? a.answered(call.callId(), now) : a.onOwnCall(call.callId(), now));
 		}
+	}
+
+	@Override
+	public boolean claimForTransfer(CallSnapshot call, String seat) {
+		Instant now = clock.instant();
+		boolean claimed = desk.apply(call.tenantId(), seat, a -> a.offered(call.callId(), now)).isPresent();
+		if (claimed) {
+			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, "transfer from " + call.seat(), now);
+		}
+		return claimed;
+	}
+
+	@Override
+	public void transferredAway(CallSnapshot call, String seat) {
+		Instant now = clock.instant();
+		Duration wrapUp = journal.settings(call.tenantId()).wrapUp();
+		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), wrapUp, now));
+		journal.call(call.tenantId(), call.callId(), "TRANSFERRED", seat, null, now);
 	}
 
 	@Override

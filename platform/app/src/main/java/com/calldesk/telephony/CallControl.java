@@ -11,6 +11,8 @@ import com.calldesk.sip.calls.B2bua;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.ClickToCall;
 import com.calldesk.sip.calls.ClickToCallRefused;
+import com.calldesk.sip.calls.TransferRefused;
+import com.calldesk.sip.calls.TransferTarget;
 
 /**
  * The commands the agent web sends to calls (F9, F10): place a click-to-call, hang up. They act on the
@@ -36,6 +38,24 @@ public class CallControl {
 			return running().clickToCall(request);
 		}
 		catch (ClickToCallRefused refused) {
+			throw new DomainException(STATUS.getOrDefault(refused.reason(), HttpStatus.CONFLICT), "call.refused." + refused.reason());
+		}
+	}
+
+	/** Transfer-specific refusals; the number's route refusals read as those of a call out. */
+	private static final Map<String, HttpStatus> TRANSFER_STATUS = Map.of("call-not-found", HttpStatus.NOT_FOUND, "same-agent",
+			HttpStatus.BAD_REQUEST, "not-answered", HttpStatus.CONFLICT, "transfer-in-progress", HttpStatus.CONFLICT, "agent-offline",
+			HttpStatus.CONFLICT, "agent-busy", HttpStatus.CONFLICT, "error", HttpStatus.CONFLICT);
+
+	public CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
+		try {
+			return running().transfer(tenantId, callId, target);
+		}
+		catch (TransferRefused refused) {
+			HttpStatus own = TRANSFER_STATUS.get(refused.reason());
+			if (own != null) {
+				throw new DomainException(own, "call.transfer." + refused.reason(), callId);
+			}
 			throw new DomainException(STATUS.getOrDefault(refused.reason(), HttpStatus.CONFLICT), "call.refused." + refused.reason());
 		}
 	}

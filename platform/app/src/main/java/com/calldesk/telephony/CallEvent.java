@@ -30,6 +30,14 @@ public sealed interface CallEvent {
 	record CallEnded(CallSnapshot call) implements CallEvent {
 	}
 
+	/** A transfer started: the customer hears hold music while the new leg rings. */
+	record CallTransferring(CallSnapshot call) implements CallEvent {
+	}
+
+	/** The new leg of a transfer answered: the snapshot's seat (or forwardedTo) is who talks to the customer now. */
+	record CallTransferred(CallSnapshot call) implements CallEvent {
+	}
+
 	/** The caller left a message (F11); it is in the tenant's voicemail box. */
 	record VoicemailLeft(CallSnapshot call) implements CallEvent {
 	}

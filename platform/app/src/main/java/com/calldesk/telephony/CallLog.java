@@ -63,6 +63,16 @@ class CallLog implements CallObserver {
 	}
 
 	@Override
+	public void transferring(CallSnapshot call) {
+		step(call, () -> records.update(call), new CallEvent.CallTransferring(call));
+	}
+
+	@Override
+	public void transferred(CallSnapshot call) {
+		step(call, () -> records.update(call), new CallEvent.CallTransferred(call));
+	}
+
+	@Override
 	public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
 		try {
 			if (TenantContext.call(tenants.scopeOf(tenants.require(call.tenantId())), () -> voicemails.file(call, message)).isEmpty()) {

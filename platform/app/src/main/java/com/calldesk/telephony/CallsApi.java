@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import com.calldesk.problem.DomainException;
 import com.calldesk.seats.SeatSettings;
 import com.calldesk.sip.calls.ClickToCall;
+import com.calldesk.sip.calls.TransferTarget;
 import com.calldesk.users.SignedInUser;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -58,6 +59,17 @@ class CallsApi {
 		return get(callId);
 	}
 
+	@PostMapping("/{callId}/transfer")
+	@Operation(summary = "Blind transfer (F10) to an idle agent's seat or to a number: refused with the reason while the customer "
+			+ "stays with you when the agent is busy or offline; the customer hears hold music while the new leg rings")
+	CallRecordView transfer(@PathVariable String callId, @Valid @RequestBody TransferTo to, @AuthenticationPrincipal SignedInUser me) {
+		if ((to.seat() == null) == (to.number() == null)) {
+			throw DomainException.badRequest("call.transfer.target");
+		}
+		control.transfer(me.tenantId(), callId, to.seat() != null ? TransferTarget.seat(to.seat()) : TransferTarget.number(to.number().strip()));
+		return get(callId);
+	}
+
 	@GetMapping("/{callId}")
 	@Operation(summary = "A call's record and every leg it had")
 	CallRecordView get(@PathVariable String callId) {
@@ -72,6 +84,10 @@ class CallsApi {
 	}
 
 	record Placed(String callId) {
+	}
+
+	/** A seat (its SIP account, as the agents list shows it) or a number; exactly one. */
+	record TransferTo(@Size(max = 40) String seat, @Size(max = 30) String number) {
 	}
 
 	record CallRecordView(CallRecord record, List<CallLeg> legs) {

@@ -59,6 +59,8 @@ final class RedisCtiBus implements CtiBus, AutoCloseable {
 			case "CallAnswered" -> new CallEvent.CallAnswered(call);
 			case "CallEnded" -> new CallEvent.CallEnded(call);
 			case "VoicemailLeft" -> new CallEvent.VoicemailLeft(call);
+			case "CallTransferring" -> new CallEvent.CallTransferring(call);
+			case "CallTransferred" -> new CallEvent.CallTransferred(call);
 			default -> throw new IllegalArgumentException("Unknown CTI event " + node.get("type"));
 		};
 	}

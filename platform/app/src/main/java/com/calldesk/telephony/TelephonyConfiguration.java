@@ -72,7 +72,7 @@ class TelephonyConfiguration {
 	/** How long a channel stays taken without its node renewing it (every 30 s while the call lasts). */
 	static final Duration CHANNEL_LEASE = Duration.ofMinutes(2);
 
-	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE";
+	static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, INFO, UPDATE, REFER, NOTIFY";
 
 	@Bean
 	Locations locations(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {

@@ -131,7 +131,13 @@ public final class B2bua {
 	 * @throws TransferRefused when it cannot be started; the call is then untouched
 	 */
 	public CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
-		return transfers.transfer(tenantId, callId, target);
+		return transfers.transfer(tenantId, callId, target, () -> {
+		});
+	}
+
+	/** As {@link #transfer(long, String, TransferTarget)}, running {@code accepted} once nothing can refuse, before the agent is let go. */
+	CallSnapshot transfer(long tenantId, String callId, TransferTarget target, Runnable accepted) {
+		return transfers.transfer(tenantId, callId, target, accepted);
 	}
 
 	Transfers transfers() {
@@ -474,6 +480,11 @@ public final class B2bua {
 
 	/** BYE from either side: answer it, end the call, and hang up the other side. */
 	void bye(RequestEvent event, ServerTransaction transaction) throws Exception {
+		if (event.getDialog() != null && event.getDialog().getApplicationData() == Transfers.LET_GO) {
+			// the transferring agent's phone hangs up its side, which we had hung up already
+			endpoint.respond(transaction, event.getRequest(), Response.OK);
+			return;
+		}
 		if (!(event.getDialog() != null && event.getDialog().getApplicationData() instanceof LegRef ref)) {
 			endpoint.respond(transaction, event.getRequest(), Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST);
 			return;

@@ -18,6 +18,7 @@ public final class CallHandlers {
 	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua, SeatAuthentication seats, OutboundRouting routing) {
 		InDialogRelay relay = new InDialogRelay(endpoint, b2bua);
 		OutboundCalls outbound = new OutboundCalls(b2bua, seats, routing);
+		Refers refers = new Refers(endpoint, b2bua, seats);
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {
 					String toTag = ((ToHeader) event.getRequest().getHeader(ToHeader.NAME)).getTag();
@@ -32,6 +33,7 @@ public final class CallHandlers {
 					}
 				},
 				Request.INFO, relay::info,
+				Request.REFER, refers::refer,
 				Request.UPDATE, relay::update,
 				Request.ACK, (event, transaction) -> b2bua.acked(event),
 				Request.BYE, b2bua::bye,

@@ -53,7 +53,10 @@ final class Transfers {
 		this.active = active;
 	}
 
-	CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
+	/** Marks the dialog of an agent the call was transferred away from: its BYE is answered and changes nothing. */
+	static final Object LET_GO = new Object();
+
+	CallSnapshot transfer(long tenantId, String callId, TransferTarget target, Runnable accepted) {
 		Call call = active.get(callId);
 		if (call == null || call.route().tenantId() != tenantId) {
 			throw new TransferRefused("call-not-found");
@@ -85,6 +88,7 @@ final class Transfers {
 				release(call, target, attempt);
 				throw new TransferRefused("error");
 			}
+			accepted.run();
 			handOver(call, target, attempt, invite);
 			return call.snapshot();
 		}
@@ -128,7 +132,7 @@ final class Transfers {
 		call.media.playToCustomer(InboundCalls.HOLD_MUSIC, true);
 		call.closeAgentLeg(now);
 		detachAgent(call);
-		old.setApplicationData(null);
+		old.setApplicationData(LET_GO);
 		try {
 			b2bua.bye(old);
 		}

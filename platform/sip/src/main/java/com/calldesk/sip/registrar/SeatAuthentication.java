@@ -44,6 +44,11 @@ public final class SeatAuthentication {
 	 * seat account. Such a request is authenticated as a seat's even when it comes from a trunk's
 	 * address (phones and a tenant's gateway behind one office NAT).
 	 */
+	/** The seat of {@code tenantId} with this SIP account, if there is one. */
+	public Optional<SeatAccount> seatOf(long tenantId, String username) {
+		return username == null ? Optional.empty() : accounts.byUsername(username).filter(seat -> seat.tenantId() == tenantId);
+	}
+
 	public boolean claimsSeat(Request request) {
 		if (request.getHeader(ProxyAuthorizationHeader.NAME) != null) {
 			return true;

@@ -108,7 +108,9 @@ final class CallFlowHarness implements AutoCloseable {
 						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe), routing);
 				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
 						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
-						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))), username -> Optional.empty(),
+						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))),
+						username -> username.startsWith("seat") ? Optional.of(new com.calldesk.sip.registrar.SeatAccount(1, "2001000", 1, username,
+								"calldesk", "0".repeat(32))) : Optional.empty(),
 						new Nonces("k".getBytes(), Duration.ofMinutes(5), counters, clock));
 				return new HashMap<String, RequestHandler>(CallHandlers.of(endpoint, b2bua, seats, routing));
 			});
@@ -219,6 +221,13 @@ final class CallFlowHarness implements AutoCloseable {
 		}
 		awaitUntil("the answer is observed", () -> observed.contains("answered"));
 		return ok;
+	}
+
+	/** The phone's side of the dialog CallDesk's INVITE opened: To and From swapped, as the phone sends in-dialog requests. */
+	static Message phoneSide(Message invite) {
+		String to = invite.header("To") + ";tag=phone";
+		return new Message("SIP/2.0 200 OK", List.of(new String[] { "From", to }, new String[] { "To", invite.header("From") },
+				new String[] { "Call-ID", invite.header("Call-ID") }), "");
 	}
 
 	private static String lines(String... headers) {

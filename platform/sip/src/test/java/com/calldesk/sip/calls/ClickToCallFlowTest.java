@@ -76,7 +76,7 @@ class ClickToCallFlowTest {
 			assertThat(call.displayNumber()).isEqualTo("+861062345679");
 			assertThat(flow.active.onCall("seat1")).isTrue();
 
-			phone.sendRaw(flow.inDialogWith(phone, toPhoneDialog(toPhone), "BYE", 2, null));
+			phone.sendRaw(flow.inDialogWith(phone, CallFlowHarness.phoneSide(toPhone), "BYE", 2, null));
 			assertThat(phone.await().status()).isEqualTo(200);
 			assertThat(gateway.await().isRequest("BYE")).isTrue();
 			flow.awaitUntil("ended", () -> flow.observed.contains("ended:AGENT:agent-hangup"));
@@ -143,12 +143,5 @@ class ClickToCallFlowTest {
 			assertThatThrownBy(() -> dial(null)).isInstanceOf(ClickToCallRefused.class).hasMessage("no-balance");
 		}
 		assertThat(flow.active.size()).isZero();
-	}
-
-	/** The phone's side of its dialog: To and From swapped, as the phone sends in-dialog requests. */
-	private static Message toPhoneDialog(Message invite) {
-		String to = invite.header("To") + ";tag=phone";
-		return new Message("SIP/2.0 200 OK", List.of(new String[] { "From", to }, new String[] { "To", invite.header("From") },
-				new String[] { "Call-ID", invite.header("Call-ID") }), "");
 	}
 }

@@ -133,4 +133,54 @@ class TransferFlowTest {
 			assertThat(flow.channels.inUse("gateway:9") + flow.channels.inUse("display:3") + flow.channels.inUse("trunk:7")).isZero();
 		}
 	}
+
+	@Test
+	void aReferFromTheAgentsPhoneTransfersTheCustomerAndReportsBackByNotify() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
+			flow.registerPhone(first);
+			carrier.sendRaw(flow.invite(carrier, "4008001234"));
+			carrier.await();
+			Message offered = first.await();
+			first.sendRaw(answer(first, offered, 200, SDP));
+			carrier.await();
+			first.await();
+			flow.awaitUntil("answered", () -> flow.observed.contains("answered"));
+			flow.registerPhone(second, "seat2");
+			flow.idleForTransfer.add("seat2");
+
+			first.sendRaw(flow.inDialog(first, CallFlowHarness.phoneSide(offered), "REFER", 2, "Refer-To: <sip:seat2@127.0.0.1>",
+					"Referred-By: <sip:seat1@127.0.0.1>"));
+			assertThat(first.await().status()).isEqualTo(202);
+			Message notify = first.await();
+			assertThat(notify.isRequest("NOTIFY")).isTrue();
+			assertThat(notify.body()).startsWith("SIP/2.0 200");
+			assertThat(notify.header("Subscription-State")).startsWith("terminated");
+			assertThat(first.await().isRequest("BYE")).isTrue();
+			Message ringing = second.await();
+			assertThat(ringing.isRequest("INVITE")).isTrue();
+			second.sendRaw(answer(second, ringing, 200, SDP));
+			flow.awaitUntil("transferred", () -> flow.observed.contains("transferred:seat2"));
+		}
+	}
+
+	@Test
+	void aReferToABusyAgentIsDeclinedAndTheCustomerStays() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port)) {
+			flow.registerPhone(first);
+			carrier.sendRaw(flow.invite(carrier, "4008001234"));
+			carrier.await();
+			Message offered = first.await();
+			first.sendRaw(answer(first, offered, 200, SDP));
+			carrier.await();
+			first.await();
+			flow.awaitUntil("answered", () -> flow.observed.contains("answered"));
+
+			first.sendRaw(flow.inDialog(first, CallFlowHarness.phoneSide(offered), "REFER", 2, "Refer-To: <sip:13800138000@127.0.0.1>"));
+			assertThat(first.await().status()).isEqualTo(202);
+			Message notify = first.await();
+			assertThat(notify.body()).as("no route for the number: declined").startsWith("SIP/2.0 603");
+			assertThat(flow.onlyCall().state()).isEqualTo(CallState.ANSWERED);
+			assertThat(flow.onlyCall().snapshot().seat()).isEqualTo("seat1");
+		}
+	}
 }
