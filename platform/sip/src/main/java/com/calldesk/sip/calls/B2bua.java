@@ -116,7 +116,10 @@ public final class B2bua {
 		}
 		Call call = admit(transaction, id, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
 		String agentSdp = openMedia(call);
-		if (agentSdp != null) {
+		if (agentSdp != null && route.get().refusal() != null) {
+			inboundCalls.refuse(call, route.get().refusal());
+		}
+		else if (agentSdp != null) {
 			inboundCalls.start(call, agentSdp);
 		}
 	}
@@ -484,7 +487,13 @@ public final class B2bua {
 			return;
 		}
 		try {
-			endpoint.respond(call.inInvite, call.inRequest, status, r -> tagged(call, r));
+			endpoint.respond(call.inInvite, call.inRequest, status, r -> {
+				tagged(call, r);
+				if (by == null) {
+					// CallDesk's own refusal (nobody there, callback not bought): the carrier's logs say why (RFC 3326)
+					r.addHeader(endpoint.headers().createReasonHeader("SIP", status, reason));
+				}
+			});
 		}
 		catch (Exception ex) {
 			log.debug("Could not refuse call {}: {}", call.id(), ex.toString());
