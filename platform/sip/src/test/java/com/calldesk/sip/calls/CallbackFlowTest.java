@@ -69,6 +69,8 @@ class CallbackFlowTest {
 			assertThat(carrier.await().status()).isEqualTo(100);
 			Message ok = carrier.await();
 			assertThat(ok.status()).as("CallDesk answers to play the prompt").isEqualTo(200);
+			// the 200 goes out just before the prompt starts, on the stack's thread
+			flow.awaitUntil("the prompt plays", () -> !flow.prompts.isEmpty());
 			assertThat(flow.prompts).containsExactly("callback-unavailable");
 			flow.playing.complete(null);
 			assertThat(carrier.await().isRequest("BYE")).isTrue();
