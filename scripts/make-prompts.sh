@@ -21,6 +21,7 @@ speak closed "您好，现在是非工作时间，请在工作时间来电。再
 speak wait-too-long "很抱歉让您久等了，坐席仍然繁忙，请稍后再拨。再见。"
 speak voicemail-greeting "您好，请在提示音后留言，留言完毕请按井号键或挂机。"
 speak no-balance "余额不足，无法外呼，请联系管理员充值。"
+speak callback-unavailable "您好，该号码暂不接听来电，请拨打客服热线。再见。"
 
 # a beep after the voicemail greeting
 sox -n -r 8000 -c 1 -b 16 "$out/beep.wav" synth 0.4 sine 1000 vol 0.5

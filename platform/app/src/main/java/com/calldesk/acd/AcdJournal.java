@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.calldesk.phone.PhoneNumbers;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.tenancy.TenantContext;
 
@@ -57,12 +58,17 @@ public class AcdJournal {
 		return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), () -> mapper.stepsOf(callId));
 	}
 
+	/**
+	 * The sticky agent of a caller. Records hold calls out in E.164 and calls in as the carrier
+	 * presented the caller (13800001111, 008613800001111 …), so every spelling of the number is matched.
+	 */
 	String lastSeatOf(long tenantId, String customerNumber) {
-		if (customerNumber == null) {
+		java.util.Set<String> spellings = PhoneNumbers.spellings(customerNumber);
+		if (spellings.isEmpty()) {
 			return null;
 		}
 		try {
-			return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), () -> mapper.lastSeatOf(customerNumber));
+			return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), () -> mapper.lastSeatOf(spellings));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Sticky-agent lookup for tenant {} failed", tenantId, ex);

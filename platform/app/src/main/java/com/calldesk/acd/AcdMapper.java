@@ -61,8 +61,14 @@ interface AcdMapper {
 	@Select("SELECT kind, seat, detail, occurred_at FROM call_event WHERE call_id = #{callId} ORDER BY id")
 	java.util.List<CallStep> stepsOf(@Param("callId") String callId);
 
-	/** The seat that last talked with this customer (B5), from the call records. */
-	@Select("SELECT seat FROM call_record WHERE customer_number = #{customer} AND seat IS NOT NULL AND answered_at IS NOT NULL "
-			+ "ORDER BY offered_at DESC LIMIT 1")
-	String lastSeatOf(@Param("customer") String customerNumber);
+	/**
+	 * The seat that last talked with this customer, or last called them and made their phone ring
+	 * (B5, F13: a customer returning a missed call wants the agent who called), from the call records;
+	 * {@code spellings} are the forms the customer's number may be stored in.
+	 */
+	@Select("<script>SELECT seat FROM call_record WHERE customer_number IN "
+			+ "<foreach collection='spellings' item='n' open='(' separator=',' close=')'>#{n}</foreach> AND seat IS NOT NULL "
+			+ "AND (answered_at IS NOT NULL OR (direction = 'OUTBOUND' AND ringing_at IS NOT NULL)) "
+			+ "ORDER BY offered_at DESC LIMIT 1</script>")
+	String lastSeatOf(@Param("spellings") java.util.Collection<String> spellings);
 }

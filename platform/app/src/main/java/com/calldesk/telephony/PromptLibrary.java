@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 public class PromptLibrary {
 
 	static final List<String> SHIPPED = List.of("hold-music", "all-busy", "no-agent", "closed", "wait-too-long", "voicemail-greeting",
-			"beep", "no-balance");
+			"beep", "no-balance", "callback-unavailable");
 
 	private final Path root;
 

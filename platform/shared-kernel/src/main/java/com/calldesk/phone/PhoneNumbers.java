@@ -42,6 +42,34 @@ public final class PhoneNumbers {
 		}
 	}
 
+	/**
+	 * Every spelling under which a record may hold this number: the E.164 form (what CallDesk writes
+	 * for calls out), and the forms carriers present a Chinese caller in (national, 86…, 0086…, and a
+	 * mobile with a trunk 0), plus {@code raw} itself. Matching any of them finds the same customer
+	 * whichever way a carrier wrote them; a number that does not parse is only itself.
+	 */
+	public static java.util.Set<String> spellings(String raw) {
+		java.util.Set<String> forms = new java.util.LinkedHashSet<>();
+		if (raw == null || raw.isBlank()) {
+			return forms;
+		}
+		forms.add(raw.strip());
+		parse(raw).ifPresent(number -> {
+			String e164 = number.e164();
+			forms.add(e164);
+			forms.add("00" + e164.substring(1));
+			if (e164.startsWith("+86")) {
+				String national = number.national().replaceAll("[^0-9]", "");
+				forms.add(e164.substring(1));
+				forms.add(national);
+				if (number.kind() == PhoneNumber.Kind.MOBILE) {
+					forms.add("0" + national);
+				}
+			}
+		});
+		return forms;
+	}
+
 	/** Like {@link #parse} but throws a bilingual 400 for an invalid number. */
 	public static PhoneNumber require(String raw) {
 		return parse(raw).orElseThrow(() -> com.calldesk.problem.DomainException.badRequest("phone.invalid", raw));

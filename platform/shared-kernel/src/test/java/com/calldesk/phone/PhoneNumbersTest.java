@@ -19,6 +19,21 @@ class PhoneNumbersTest {
 		assertThat(number.kind()).isEqualTo(PhoneNumber.Kind.MOBILE);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "13800001111", "+8613800001111", "008613800001111", "8613800001111", "013800001111" })
+	void aMobileInAnyCarrierFormIsSpelledEveryWayARecordMayHoldIt(String raw) {
+		assertThat(PhoneNumbers.spellings(raw)).contains("+8613800001111", "13800001111", "8613800001111", "008613800001111",
+				"013800001111", raw);
+	}
+
+	@Test
+	void aLandlineIsSpelledWithItsAreaCodeAndAnythingElseOnlyAsItself() {
+		assertThat(PhoneNumbers.spellings("00861062345678")).containsExactlyInAnyOrder("00861062345678", "+861062345678",
+				"861062345678", "01062345678");
+		assertThat(PhoneNumbers.spellings("anonymous")).containsExactly("anonymous");
+		assertThat(PhoneNumbers.spellings(null)).isEmpty();
+	}
+
 	@Test
 	void landlineKeepsItsAreaCodeAndRegion() {
 		PhoneNumber beijing = PhoneNumbers.parse("010-62345678").orElseThrow();

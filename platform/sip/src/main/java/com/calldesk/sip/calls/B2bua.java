@@ -180,7 +180,10 @@ public final class B2bua {
 		}
 		Call call = admit(transaction, id, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
 		String agentSdp = openMedia(call);
-		if (agentSdp != null) {
+		if (agentSdp != null && route.get().refusal() != null) {
+			inboundCalls.refuse(call, route.get().refusal());
+		}
+		else if (agentSdp != null) {
 			inboundCalls.start(call, agentSdp);
 		}
 	}
@@ -584,6 +587,10 @@ public final class B2bua {
 			endpoint.respond(call.inInvite, call.inRequest, status, r -> {
 				tagged(call, r);
 				extra.apply(r);
+				if (by == null) {
+					// CallDesk's own refusal (nobody there, callback not bought): the carrier's logs say why (RFC 3326)
+					r.addHeader(endpoint.headers().createReasonHeader("SIP", status, reason));
+				}
 			});
 		}
 		catch (Exception ex) {

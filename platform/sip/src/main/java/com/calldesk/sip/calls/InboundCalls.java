@@ -59,6 +59,13 @@ final class InboundCalls implements QueuedCalls {
 		}
 	}
 
+	/** The call was admitted to a number that takes no calls (callback not bought): its prompt, then the end. */
+	void refuse(Call call, InboundRoute.Refusal refusal) {
+		synchronized (call) {
+			end(call, refusal.reason(), refusal.prompt());
+		}
+	}
+
 	/** What the ACD says now: ring a seat, wait, or overflow. */
 	private void next(Call call) {
 		while (call.state() != CallState.ENDED) {

@@ -51,6 +51,11 @@ public interface OutboundRouting {
 	record DisplayNumberChoice(long id, String number, String asDialled, int channels) {
 
 		String channelKey() {
+			return channelKeyOf(id);
+		}
+
+		/** The channel lease key of display number {@code id}, for calls out on it and callbacks to it alike. */
+		static String channelKeyOf(long id) {
 			return "display:" + id;
 		}
 	}

@@ -32,6 +32,12 @@ final class CallFlowHarness implements AutoCloseable {
 
 	static final String SDP = "v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 4000 RTP/AVP 0\r\na=rtpmap:0 PCMU/8000\r\n";
 
+	/** A display number of a tenant with callback (display number 9). */
+	static final String CALLBACK = "02158886666";
+
+	/** A display number of a tenant without callback (display number 10). */
+	static final String CALLBACK_REFUSED = "02158887777";
+
 	final TestClock clock = new TestClock();
 
 	final InMemoryLocations locations = new InMemoryLocations(clock);
@@ -87,6 +93,9 @@ final class CallFlowHarness implements AutoCloseable {
 
 	B2bua b2bua;
 
+	/** Without a relay to answer with (media disabled): CallDesk cannot answer the customer itself. */
+	volatile boolean noRelay;
+
 	CallFlowHarness(Duration sessionExpires, Duration minSe) {
 		port = FreePort.find();
 		TrunkDirectory trunks = new TrunkDirectory() {
@@ -97,7 +106,13 @@ final class CallFlowHarness implements AutoCloseable {
 
 			@Override
 			public Optional<InboundRoute> inboundRoute(String number) {
-				return "4008001234".equals(number) ? Optional.of(new InboundRoute(1, "2001000", 7, "+861062345678", 5)) : Optional.empty();
+				return switch (number) {
+					case "4008001234" -> Optional.of(new InboundRoute(1, "2001000", 7, "+861062345678", 5));
+					case CALLBACK -> Optional.of(InboundRoute.callback(1, "2001000", 9, "+862158886666", 3, null));
+					case CALLBACK_REFUSED -> Optional.of(InboundRoute.callback(1, "2001000", 10, "+862158887777", 3,
+							new InboundRoute.Refusal("callback-disabled", "callback-unavailable")));
+					default -> Optional.empty();
+				};
 			}
 		};
 		SipSettings settings = new SipSettings("127.0.0.1", "127.0.0.1", port, 0, "calldesk", 8, 100, 16384, 60, 3600,
@@ -366,6 +381,9 @@ final class CallFlowHarness implements AutoCloseable {
 
 				@Override
 				public String answerCustomer(String customerOffer) {
+					if (noRelay) {
+						throw new UnsupportedMediaException("no relay");
+					}
 					return SDP.replace("o=- 1 1", "o=relay-answer 1 1");
 				}
 
