@@ -231,7 +231,8 @@ class InboundCallWithRealPeersIT {
 		SeatAgent after = desk.agents(tenantId).get(0);
 		assertThat(after.status()).isEqualTo(AgentStatus.BUSY);
 		assertThat(after.reason()).isEqualTo("no-answer");
-		assertThat(journal.stepsOf(tenantId, record.getId())).extracting(CallStep::kind).containsExactly("OFFERED", "NO_ANSWER");
+		assertThat(journal.stepsOf(tenantId, record.getId())).extracting(s -> s.kind() + ":" + s.detail())
+			.containsExactly("OFFERED:null", "NO_ANSWER:no-answer", "OVERFLOWED:all-busy → hangup");
 	}
 
 	@Test
