@@ -89,6 +89,26 @@ public final class Peers {
 	 * account; {@code commands} (such as "/dial sip:…") run at start. The caller stops it.
 	 */
 	public static Process baresip(String account, Path tone, String... commands) throws IOException {
+		return baresip(account, tone, List.of(), commands);
+	}
+
+	/**
+	 * As {@link #baresip(String, Path, String...)}, listening for commands on UDP {@code consolePort}
+	 * (baresip's cons module), so a test can press keys mid-call with {@link #console}.
+	 */
+	public static Process baresipWithConsole(String account, Path tone, int consolePort) throws IOException {
+		return baresip(account, tone, List.of("module\t\t\tcons.so", "cons_listen\t\t127.0.0.1:" + consolePort));
+	}
+
+	/** Sends one command ("/transfer sip:…") to a baresip started with {@link #baresipWithConsole}. */
+	public static void console(int consolePort, String command) throws IOException {
+		byte[] text = (command + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+			socket.send(new java.net.DatagramPacket(text, text.length, InetAddress.getLoopbackAddress(), consolePort));
+		}
+	}
+
+	private static Process baresip(String account, Path tone, List<String> extraConfig, String... commands) throws IOException {
 		Path config = Files.createTempDirectory("baresip");
 		// baresip binds TLS on the SIP port + 1: take a port whose neighbour is free too
 		int port = freePort();
@@ -102,6 +122,7 @@ public final class Peers {
 		if (tone != null) {
 			lines.add("audio_source\t\taufile," + tone);
 		}
+		lines.addAll(extraConfig);
 		Files.writeString(config.resolve("config"), String.join("\n", lines) + "\n");
 		Files.writeString(config.resolve("accounts"), account + "\n");
 		List<String> command = new ArrayList<>(List.of("baresip", "-f", config.toString()));

@@ -62,6 +62,11 @@ public class QueueTenants {
 				List.copyOf(ports), opened.admin().username(), opened.admin().password());
 	}
 
+	/** New seats of {@code tenantId} with their passwords, registered by nobody yet (for a softphone of the test's own). */
+	public List<SeatAllocation.IssuedPassword> seatsWithPasswords(long tenantId, int count) {
+		return seats.allocate(tenantId, count, "test");
+	}
+
 	public record Queue(long tenantId, String code, List<String> seats, List<Integer> ports, String adminUsername, String adminPassword) {
 	}
 }

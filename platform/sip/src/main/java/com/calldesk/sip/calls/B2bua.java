@@ -493,6 +493,12 @@ public final class B2bua {
 			return;
 		}
 		endpoint.respond(transaction, event.getRequest(), Response.OK);
+		synchronized (ref.call()) {
+			// the agent's phone hung up just as a transfer handed the call over (a REFER's BYE): that ends nothing
+			if (event.getDialog().getApplicationData() == Transfers.LET_GO) {
+				return;
+			}
+		}
 		hangUp(ref.call(), ref.leg(), ref.leg() == Leg.CUSTOMER ? "customer-hangup" : "agent-hangup");
 	}
 

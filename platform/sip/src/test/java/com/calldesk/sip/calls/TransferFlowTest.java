@@ -155,11 +155,17 @@ class TransferFlowTest {
 			assertThat(notify.isRequest("NOTIFY")).isTrue();
 			assertThat(notify.body()).startsWith("SIP/2.0 200");
 			assertThat(notify.header("Subscription-State")).startsWith("terminated");
-			assertThat(first.await().isRequest("BYE")).isTrue();
+			// as phones do after a blind transfer: hang up their own side at once, crossing CallDesk's BYE
+			first.sendRaw(flow.inDialog(first, CallFlowHarness.phoneSide(offered), "BYE", 3));
+			Message crossed = first.await();
+			Message other = first.await();
+			assertThat(List.of(crossed, other)).anyMatch(m -> m.isRequest("BYE")).anyMatch(m -> m.status() == 200);
 			Message ringing = second.await();
 			assertThat(ringing.isRequest("INVITE")).isTrue();
 			second.sendRaw(answer(second, ringing, 200, SDP));
 			flow.awaitUntil("transferred", () -> flow.observed.contains("transferred:seat2"));
+			assertThat(flow.onlyCall().state()).as("the phone's own BYE ended nothing").isEqualTo(CallState.ANSWERED);
+			assertThat(flow.observed).noneMatch(step -> step.startsWith("ended"));
 		}
 	}
 
