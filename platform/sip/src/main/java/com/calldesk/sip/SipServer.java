@@ -86,7 +86,26 @@ public final class SipServer implements AutoCloseable {
 			provider.removeSipListener(dispatcher);
 		}
 		finally {
-			stack.stop();
+			stop();
+		}
+	}
+
+	/**
+	 * JAIN-SIP's UDP processor walks its channel list unguarded while a channel thread that is just
+	 * starting may add itself (a server stopped a moment after it started): stopping again finishes
+	 * the job.
+	 */
+	private void stop() {
+		for (int attempt = 1;; attempt++) {
+			try {
+				stack.stop();
+				return;
+			}
+			catch (java.util.ConcurrentModificationException ex) {
+				if (attempt == 3) {
+					throw ex;
+				}
+			}
 		}
 	}
 

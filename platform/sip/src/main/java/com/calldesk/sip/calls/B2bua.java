@@ -71,6 +71,8 @@ public final class B2bua {
 
 	private final ClickToCalls clickToCalls;
 
+	private final OutLegAnswers outAnswers;
+
 	private final Transfers transfers;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
@@ -89,6 +91,7 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
+		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
 		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, clock);
 		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
@@ -142,6 +145,10 @@ public final class B2bua {
 
 	Transfers transfers() {
 		return transfers;
+	}
+
+	OutLegRetries retries() {
+		return retries;
 	}
 
 	InboundCalls inboundCalls() {
@@ -265,166 +272,9 @@ public final class B2bua {
 		transaction.sendRequest();
 	}
 
-	/**
-	 * An answer to the INVITE we sent out. The stack may hand a 180 and the 200 behind it to two
-	 * threads at once; holding the call's lock while relaying keeps them in order.
-	 */
+	/** An answer to the INVITE we sent out ({@link OutLegAnswers}). */
 	void outAnswered(Call call, ResponseEvent event) {
-		synchronized (call) {
-			if (event.getClientTransaction() != null && event.getClientTransaction() != call.outInvite) {
-				staleAnswer(call, event);
-				return;
-			}
-			relayOutAnswer(call, event);
-		}
-	}
-
-	/**
-	 * An answer on an out leg the call has moved on from (a phone that answers just as it was
-	 * cancelled for the next seat): a leg retired before it rang is cancelled at its first provisional,
-	 * a 200 is acknowledged and hung up at once, anything else ignored.
-	 */
-	private void staleAnswer(Call call, ResponseEvent event) {
-		int status = event.getResponse().getStatusCode();
-		if (status > 100 && status < 200 && call.cancelOnProvisional.remove(event.getClientTransaction())) {
-			try {
-				endpoint.provider().getNewClientTransaction(event.getClientTransaction().createCancel()).sendRequest();
-			}
-			catch (Exception ex) {
-				log.debug("CANCEL of a retired leg of call {} failed: {}", call.id(), ex.toString());
-			}
-			return;
-		}
-		if (status / 100 != 2 || event.getDialog() == null) {
-			return;
-		}
-		try {
-			Dialog dialog = event.getDialog();
-			dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
-			bye(dialog);
-		}
-		catch (Exception ex) {
-			log.debug("Hanging up a late answer failed: {}", ex.toString());
-		}
-	}
-
-	private void relayOutAnswer(Call call, ResponseEvent event) {
-		Response response = event.getResponse();
-		int status = response.getStatusCode();
-		try {
-			if (status < 200) {
-				provisional(call, response);
-			}
-			else if (status < 300) {
-				accepted(call, event);
-			}
-			else if (call.state() != CallState.ENDED && !retries.retried(call, event)) {
-				boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
-				if (call.inbound()) {
-					inboundCalls.notAnswered(call, busy ? "busy" : "rejected-" + status, false);
-					return;
-				}
-				String who = call.outLeg() == Leg.AGENT ? "agent" : "customer";
-				failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : toPhone(status),
-						who + (busy ? "-busy" : "-rejected-" + status));
-			}
-		}
-		catch (Exception ex) {
-			log.warn("Relaying {} on call {} failed", status, call.id(), ex);
-			hangUp(call, call.outLeg(), "error");
-		}
-	}
-
-	private void provisional(Call call, Response response) throws Exception {
-		if (response.getStatusCode() == Response.TRYING || call.state() == CallState.ANSWERED) {
-			return;
-		}
-		call.outProvisional = true;
-		if (call.cancelWhenProvisional || call.state() == CallState.ENDED) {
-			cancelOut(call);
-			return;
-		}
-		ringingTold(call);
-		if (call.inAnswered) {
-			// the relay learns where early media (the carrier's ringback) comes from; it reaches the other side at once
-			if (response.getRawContent() != null && response.getRawContent().length > 0) {
-				call.relaySdp(call.outLeg(), new String(response.getRawContent(), StandardCharsets.UTF_8));
-			}
-			return;
-		}
-		Response relayed = endpoint.messages().createResponse(response.getStatusCode(), call.inRequest);
-		toIn(call, relayed, response.getRawContent());
-		call.inInvite.sendResponse(relayed);
-	}
-
-	private void accepted(Call call, ResponseEvent event) throws Exception {
-		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.outDialog;
-		long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
-		dialog.sendAck(dialog.createAck(cseq));
-		if (call.state() == CallState.ENDED) {
-			bye(dialog);
-			return;
-		}
-		// a phone that answered has rung, even if its 180 is overtaken by the 200 on another stack thread
-		ringingTold(call);
-		if (call.inAnswered) {
-			agentTookWaitingCall(call, event);
-			return;
-		}
-		if (!call.answered()) {
-			return;
-		}
-		Response ok = endpoint.messages().createResponse(Response.OK, call.inRequest);
-		toIn(call, ok, event.getResponse().getRawContent());
-		synchronized (call) {
-			LegSession out = call.session(call.outLeg());
-			out.timer = timers.accepted(event.getResponse(), clock.instant());
-			out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
-			LegSession in = call.session(call.inLeg());
-			in.timer = timers.answer(call.inRequest, ok, endpoint.headers(), clock.instant());
-			in.lastSdpSent = ok.getRawContent() == null ? null : new String(ok.getRawContent(), StandardCharsets.UTF_8);
-		}
-		call.inInvite.sendResponse(ok);
-		observer.answered(call.snapshot());
-		distribution.answered(call.snapshot());
-	}
-
-	/** Each out leg's first sign of ringing is told once (the screen pop of the seat it rings). */
-	private void ringingTold(Call call) {
-		if (call.outRingingTold) {
-			return;
-		}
-		call.outRingingTold = true;
-		call.ringing();
-		observer.ringing(call.snapshot());
-	}
-
-	/**
-	 * The out leg answered a call whose in leg CallDesk had already answered (a waiting customer and the
-	 * agent who takes them; a click-to-call's customer): the hold music stops and the relay bridges them.
-	 */
-	private void agentTookWaitingCall(Call call, ResponseEvent event) {
-		byte[] sdp = event.getResponse().getRawContent();
-		if (sdp != null && sdp.length > 0) {
-			call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8));
-		}
-		boolean rejoined = call.rejoining;
-		if (!call.answered() && !rejoined) {
-			return;
-		}
-		call.rejoining = false;
-		call.media.stopPlaying();
-		LegSession out = call.session(call.outLeg());
-		out.timer = timers.accepted(event.getResponse(), clock.instant());
-		out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
-		if (rejoined) {
-			call.agentLegAnsweredAt = clock.instant();
-			observer.transferred(call.snapshot());
-		}
-		else {
-			observer.answered(call.snapshot());
-		}
-		distribution.answered(call.snapshot());
+		outAnswers.answered(call, event);
 	}
 
 	/** CallDesk answers the caller itself (the call waits, or hears a prompt), with the relay's SDP. */
@@ -557,18 +407,6 @@ public final class B2bua {
 		}
 	}
 
-	/**
-	 * A gateway's refusal as the seat's phone should see it: a challenge we could not answer must not
-	 * reach the phone as one (it would offer its own seat password), nor a 422 meant for us.
-	 */
-	private static int toPhone(int gatewayStatus) {
-		return switch (gatewayStatus) {
-			case Response.UNAUTHORIZED, Response.PROXY_AUTHENTICATION_REQUIRED -> Response.FORBIDDEN;
-			case SESSION_INTERVAL_TOO_SMALL -> Response.SERVER_INTERNAL_ERROR;
-			default -> gatewayStatus;
-		};
-	}
-
 	/** Refuses the incoming INVITE with {@code status}, ending the call. */
 	void failIn(Call call, int status, String reason) {
 		failIn(call, call.outLeg(), status, reason);
@@ -653,15 +491,6 @@ public final class B2bua {
 		dialog.sendRequest(transaction);
 	}
 
-	private void toIn(Call call, Response response, byte[] sdp) throws Exception {
-		tagged(call, response);
-		response.addHeader(contact());
-		if (sdp != null && sdp.length > 0) {
-			response.setContent(call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8)),
-					endpoint.headers().createContentTypeHeader("application", "sdp"));
-		}
-	}
-
 	/** Our Contact in dialogs we take part in. */
 	ContactHeader contact() throws ParseException {
 		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
@@ -677,7 +506,7 @@ public final class B2bua {
 		return timers;
 	}
 
-	private static void tagged(Call call, Response response) throws java.text.ParseException {
+	static void tagged(Call call, Response response) throws java.text.ParseException {
 		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.inTag);
 	}
 
