@@ -116,7 +116,13 @@ public class Acd implements CallDistribution, DisposableBean {
 		}
 		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
-		if (!othersWaitFirst) {
+		if (!othersWaitFirst && settings.strategy() == Strategy.RING_ALL) {
+			List<String> seats = claimAll(call, settings, agents.stream().filter(a -> !tried.contains(a.seat())), reachable, now);
+			if (!seats.isEmpty()) {
+				return seats.size() == 1 ? new Ring(seats.get(0)) : new RingAll(seats);
+			}
+		}
+		else if (!othersWaitFirst) {
 			Optional<String> seat = claim(call, settings, agents.stream().filter(a -> !tried.contains(a.seat())), reachable, now);
 			if (seat.isPresent()) {
 				return new Ring(seat.get());
@@ -174,9 +180,30 @@ public class Acd implements CallDistribution, DisposableBean {
 		return Optional.empty();
 	}
 
+	/**
+	 * Ring-all: the caller's last agent alone when free (B5), else every free agent with a phone,
+	 * each claimed atomically (an agent another call claims meanwhile is simply left out).
+	 */
+	private List<String> claimAll(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates,
+			Predicate<String> reachable, Instant now) {
+		List<SeatAgent> free = candidates.filter(a -> a.offerable(now)).toList();
+		String sticky = settings.stickyAgent() && !free.isEmpty() ? journal.lastSeatOf(call.tenantId(), call.customerNumber()) : null;
+		if (sticky != null && free.stream().anyMatch(a -> a.seat().equals(sticky))) {
+			return claim(call, settings, free.stream().filter(a -> a.seat().equals(sticky)), reachable, now).map(List::of).orElse(List.of());
+		}
+		List<String> claimed = new java.util.ArrayList<>();
+		for (SeatAgent agent : free) {
+			if (reachable.test(agent.seat()) && desk.apply(call.tenantId(), agent.seat(), a -> a.offered(call.callId(), now)).isPresent()) {
+				journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), "ring-all", now);
+				claimed.add(agent.seat());
+			}
+		}
+		return claimed;
+	}
+
 	private Comparator<SeatAgent> order(long tenantId, Strategy strategy) {
 		return switch (strategy) {
-			case LONGEST_IDLE -> Comparator.comparing(SeatAgent::idleSince).thenComparing(SeatAgent::seat);
+			case LONGEST_IDLE, RING_ALL -> Comparator.comparing(SeatAgent::idleSince).thenComparing(SeatAgent::seat);
 			case FEWEST_CALLS -> Comparator.comparingInt((SeatAgent a) -> a.answeredOn(SeatAgent.day(clock.instant())))
 				.thenComparing(SeatAgent::idleSince);
 			case ROUND_ROBIN -> {
@@ -249,6 +276,14 @@ public class Acd implements CallDistribution, DisposableBean {
 			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, "transfer from " + call.seat(), now);
 		}
 		return claimed;
+	}
+
+	/** Rang with others and another answered first, or the caller left: back to waiting, not a no-answer; journaled WITHDRAWN. */
+	@Override
+	public void released(CallSnapshot call, String seat) {
+		Instant now = clock.instant();
+		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), Duration.ZERO, now));
+		journal.call(call.tenantId(), call.callId(), "WITHDRAWN", seat, call.endedAt() != null ? "caller left" : "answered elsewhere", now);
 	}
 
 	@Override

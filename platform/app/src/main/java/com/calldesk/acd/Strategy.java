@@ -10,5 +10,10 @@ public enum Strategy {
 	/** Seat after seat, in seat order. */
 	ROUND_ROBIN,
 	/** The agent with the fewest answered calls today. */
-	FEWEST_CALLS
+	FEWEST_CALLS,
+	/**
+	 * Every free agent's phone at once; the first to answer takes the call (the caller's last agent, if
+	 * free, rings alone first). A caller offered from the queue rings the one agent who freed up.
+	 */
+	RING_ALL
 }

@@ -258,6 +258,29 @@ class AcdTest {
 	}
 
 	@Test
+	void ringAllClaimsEveryFreeAgentAndAnAgentReleasedIsFreeAgainWithoutANoAnswer() {
+		settings = new AcdSettings(Strategy.RING_ALL, true, 20, 0, 1, 5, 60, 50);
+		available(0, 1, 2);
+		desk.choose(TENANT, seats.get(1), AgentStatus.REST);
+		assertThat(route("c1")).isEqualTo(new CallDistribution.RingAll(List.of(seats.get(0), seats.get(2))));
+		assertThat(journal).contains("OFFERED:" + seats.get(0) + ":ring-all", "OFFERED:" + seats.get(2) + ":ring-all");
+		assertThat(route("c2")).as("everyone free is ringing for c1: wait").isEqualTo(new CallDistribution.Wait());
+
+		acd.released(call("c1", null), seats.get(0));
+		assertThat(desk.agents(TENANT).get(0).offerable(clock.instant())).as("no no-answer delay, no BUSY").isTrue();
+		assertThat(desk.agents(TENANT).get(0).status()).isEqualTo(AgentStatus.IDLE);
+		assertThat(journal).contains("WITHDRAWN:" + seats.get(0) + ":answered elsewhere");
+	}
+
+	@Test
+	void ringAllRingsTheCallersLastAgentAloneWhenFree() {
+		settings = new AcdSettings(Strategy.RING_ALL, true, 20, 0, 3, 5, 60, 50);
+		available(0, 1, 2);
+		lastSeatOfCustomer.put("+8613900001111", seats.get(1));
+		assertThat(route("c1")).isEqualTo(ring(seats.get(1)));
+	}
+
+	@Test
 	void aFullQueueOverflows() {
 		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 1);
 		available(0);

@@ -125,6 +125,22 @@ class AcdWithRealPeersIT {
 		second.destroy();
 	}
 
+	@Test
+	void ringAllRingsEveryFreePhoneAndTheFirstToAnswerTakesTheCall() throws Exception {
+		Queue queue = tenantWithSeats("同振", "021-55560005", 2, new AcdSettings(Strategy.RING_ALL, false, 10, 0, 3, 5, 60, 50));
+		Process slow = Peers.sippAsync(SIP_PORT, "uas-ring-until-cancel.xml", Map.of(), "-p", Integer.toString(queue.ports().get(0)));
+		Process quick = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(queue.ports().get(1)));
+
+		assertThat(Peers.sipp(SIP_PORT, "uac", "-s", "02155560005", "-d", "500")).isZero();
+		assertThat(Peers.finish(slow)).as("the phone still ringing was cancelled").isZero();
+		assertThat(Peers.finish(quick)).isZero();
+		CallRecord record = latestRecord(queue);
+		assertThat(record.getSeat()).isEqualTo(queue.seats().get(1));
+		assertThat(journal.stepsOf(queue.tenantId(), record.getId())).extracting(s -> s.kind() + ":" + s.seat()).containsExactlyInAnyOrder(
+				"OFFERED:" + queue.seats().get(0), "OFFERED:" + queue.seats().get(1), "WITHDRAWN:" + queue.seats().get(0),
+				"ANSWERED:" + queue.seats().get(1));
+	}
+
 	private Queue tenantWithSeats(String name, String trunkNumber, int count, AcdSettings acd) throws Exception {
 		return tenants.open(SIP_PORT, name, trunkNumber, count, acd);
 	}

@@ -73,6 +73,8 @@ public final class B2bua {
 
 	private final OutLegAnswers outAnswers;
 
+	private final ForkedRinging ringAll;
+
 	private final Transfers transfers;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
@@ -91,6 +93,7 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
+		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution);
 		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
 		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, clock);
@@ -145,6 +148,10 @@ public final class B2bua {
 
 	Transfers transfers() {
 		return transfers;
+	}
+
+	ForkedRinging ringAll() {
+		return ringAll;
 	}
 
 	OutLegRetries retries() {
@@ -448,6 +455,7 @@ public final class B2bua {
 			return false;
 		}
 		call.channelKeys().forEach(key -> channels.release(key, call.id()));
+		ringAll.cancelAll(call);
 		if (call.media != null) {
 			call.media.close();
 		}

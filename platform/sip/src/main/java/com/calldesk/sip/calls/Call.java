@@ -87,6 +87,9 @@ public final class Call {
 
 	Instant agentLegAnsweredAt;
 
+	/** The phones ringing at once for this call (ring-all), until one answers. */
+	ForkedRinging.Forks forks;
+
 	/** A transfer under way: the new agent-side leg rings while the customer hears hold music. */
 	Transfer transfer;
 

@@ -41,15 +41,27 @@ public interface CallDistribution {
 		return false;
 	}
 
+	/** {@code seat} rang for the call with others (ring-all) and another answered first: not a no-answer. */
+	default void released(CallSnapshot call, String seat) {
+	}
+
 	/** The agent of {@code seat} handed the call over (transfer): their part of it is over. */
 	default void transferredAway(CallSnapshot call, String seat) {
 	}
 
 	/** The answer for one call. */
-	sealed interface Decision permits Ring, Wait, Overflow {
+	sealed interface Decision permits Ring, RingAll, Wait, Overflow {
 	}
 
 	record Ring(String seat) implements Decision {
+	}
+
+	/** Ring every one of these seats (all claimed for this call) at once: the first to answer takes the call. */
+	record RingAll(java.util.List<String> seats) implements Decision {
+
+		public RingAll {
+			seats = java.util.List.copyOf(seats);
+		}
 	}
 
 	/** Nobody free now, but agents are working: hold music until one is. */

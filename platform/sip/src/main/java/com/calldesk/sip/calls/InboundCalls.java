@@ -76,6 +76,12 @@ final class InboundCalls implements QueuedCalls {
 				}
 				continue;
 			}
+			if (decision instanceof CallDistribution.RingAll all) {
+				if (b2bua.ringAll().ring(call, all.seats())) {
+					return;
+				}
+				continue;
+			}
 			if (decision instanceof CallDistribution.Overflow overflow) {
 				overflow(call, overflow);
 				return;
@@ -114,6 +120,12 @@ final class InboundCalls implements QueuedCalls {
 	 */
 	void notAnswered(Call call, String why, boolean stillRinging) {
 		synchronized (call) {
+			if (call.forks != null && call.state() != CallState.ENDED) {
+				call.ringDeadline = null;
+				b2bua.ringAll().timedOut(call);
+				next(call);
+				return;
+			}
 			if (call.state() == CallState.ENDED || call.waiting || call.outInvite == null) {
 				return;
 			}
@@ -126,6 +138,12 @@ final class InboundCalls implements QueuedCalls {
 			distribution.notAnswered(call.snapshot(), call.seat(), why);
 			next(call);
 		}
+	}
+
+	/** Every phone of a ring-all refused: the ACD decides again (other seats, the queue, or overflow). */
+	void allForksFailed(Call call) {
+		call.ringDeadline = null;
+		next(call);
 	}
 
 	/** A customer whose transfer failed looks for an agent again, with hold music, as if newly queued. */

@@ -12,7 +12,10 @@ record LegRef(Call call, Leg leg, B2bua b2bua) implements ClientListener {
 	@Override
 	public void onResponse(ResponseEvent event) {
 		String method = ((javax.sip.header.CSeqHeader) event.getResponse().getHeader(javax.sip.header.CSeqHeader.NAME)).getMethod();
-		if (Request.INVITE.equals(method) && Transfers.isTransferLeg(call, event)) {
+		if (Request.INVITE.equals(method) && ForkedRinging.isFork(call, event)) {
+			b2bua.ringAll().answered(call, event);
+		}
+		else if (Request.INVITE.equals(method) && Transfers.isTransferLeg(call, event)) {
 			b2bua.transfers().answered(call, event);
 		}
 		else if (leg == call.outLeg() && Request.INVITE.equals(method)) {

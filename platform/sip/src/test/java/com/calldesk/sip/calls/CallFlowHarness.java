@@ -62,6 +62,9 @@ final class CallFlowHarness implements AutoCloseable {
 	/** When no seat is left: wait in the queue (true) or overflow as no-agent. */
 	volatile boolean queueWhenNobody;
 
+	/** The scripted ACD rings every untried seat at once (ring-all) instead of one by one. */
+	volatile boolean ringAll;
+
 	/** How the scripted ACD overflows when nobody is there. */
 	volatile CallDistribution.Overflow overflow = new CallDistribution.Overflow("no-agent", null);
 
@@ -311,6 +314,13 @@ final class CallFlowHarness implements AutoCloseable {
 
 		@Override
 		public Decision route(CallSnapshot call, java.util.Set<String> tried, java.util.function.Predicate<String> reachable) {
+			if (ringAll) {
+				java.util.List<String> free = seats.stream().filter(seat -> !tried.contains(seat) && reachable.test(seat)).toList();
+				if (!free.isEmpty()) {
+					acd.add("ring-all:" + String.join(",", free));
+					return new RingAll(free);
+				}
+			}
 			for (String seat : seats) {
 				if (!tried.contains(seat) && reachable.test(seat)) {
 					acd.add("ring:" + seat);
@@ -330,6 +340,11 @@ final class CallFlowHarness implements AutoCloseable {
 		public boolean claimForTransfer(CallSnapshot call, String seat) {
 			acd.add("claim:" + seat);
 			return idleForTransfer.remove(seat);
+		}
+
+		@Override
+		public void released(CallSnapshot call, String seat) {
+			acd.add("released:" + seat);
 		}
 
 		@Override
