@@ -286,6 +286,14 @@ public class Acd implements CallDistribution, DisposableBean {
 		journal.call(call.tenantId(), call.callId(), "WITHDRAWN", seat, call.endedAt() != null ? "caller left" : "answered elsewhere", now);
 	}
 
+	/** Answered a consultation that ended without taking the call: free again at once, no wrap-up. */
+	@Override
+	public void consultEnded(CallSnapshot call, String seat) {
+		Instant now = clock.instant();
+		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), Duration.ZERO, now));
+		journal.call(call.tenantId(), call.callId(), "CONSULTED", seat, null, now);
+	}
+
 	@Override
 	public void transferredAway(CallSnapshot call, String seat) {
 		Instant now = clock.instant();

@@ -46,6 +46,11 @@ final class PassThroughMedia implements MediaAnchor {
 			}
 
 			@Override
+			public String offerLike(Leg leg, String chosen) {
+				throw new UnsupportedMediaException("media is not anchored: no relay to offer");
+			}
+
+			@Override
 			public java.util.concurrent.CompletableFuture<Path> recordCustomer(java.time.Duration max) {
 				return null;
 			}

@@ -94,6 +94,15 @@ final class RelayMedia implements MediaAnchor, AutoCloseable {
 			}
 
 			@Override
+			public String offerLike(Leg leg, String chosen) {
+				Sdp settled = usable(chosen);
+				int port = leg == Leg.AGENT ? session.agentPort() : session.customerPort();
+				int event = settled.telephoneEvent();
+				return event < 0 ? Sdp.of(session.address(), port, clock.millis() / 1000, settled.preferredG711())
+						: Sdp.of(session.address(), port, clock.millis() / 1000, settled.preferredG711(), event);
+			}
+
+			@Override
 			public String answerCustomer(String customerOffer) {
 				Sdp offer = usable(customerOffer);
 				session.customerRemote(offer.connectionAddress(), offer.audioPort());

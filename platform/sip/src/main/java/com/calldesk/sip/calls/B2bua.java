@@ -75,6 +75,8 @@ public final class B2bua {
 
 	private final ForkedRinging ringAll;
 
+	private final Consults consults;
+
 	private final Transfers transfers;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
@@ -93,10 +95,11 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
+		this.consults = new Consults(this, endpoint, locations, distribution, active, media);
 		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution);
 		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
 		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
-		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, clock);
+		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, consults, clock);
 		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
 	}
 
@@ -144,6 +147,30 @@ public final class B2bua {
 	/** As {@link #transfer(long, String, TransferTarget)}, running {@code accepted} once nothing can refuse, before the agent is let go. */
 	CallSnapshot transfer(long tenantId, String callId, TransferTarget target, Runnable accepted) {
 		return transfers.transfer(tenantId, callId, target, accepted);
+	}
+
+	/**
+	 * Consult (F10): the agent of an answered call talks to {@code seat} while the customer hears hold
+	 * music; then {@link #completeConsult} or {@link #cancelConsult}.
+	 *
+	 * @throws TransferRefused as a transfer would be refused, with the call untouched
+	 */
+	public CallSnapshot consult(long tenantId, String callId, String seat) {
+		return consults.consult(tenantId, callId, seat);
+	}
+
+	/** Consult-transfer: the consulted seat takes the customer. */
+	public CallSnapshot completeConsult(long tenantId, String callId) {
+		return consults.complete(tenantId, callId);
+	}
+
+	/** Back to the customer; the consulted seat is hung up. */
+	public CallSnapshot cancelConsult(long tenantId, String callId) {
+		return consults.cancel(tenantId, callId);
+	}
+
+	Consults consults() {
+		return consults;
 	}
 
 	Transfers transfers() {
@@ -340,6 +367,11 @@ public final class B2bua {
 
 	/** BYE from either side: answer it, end the call, and hang up the other side. */
 	void bye(RequestEvent event, ServerTransaction transaction) throws Exception {
+		if (event.getDialog() != null && event.getDialog().getApplicationData() instanceof ConsultLeg consulted) {
+			endpoint.respond(transaction, event.getRequest(), Response.OK);
+			consults.seatGone(consulted.call(), "hung-up");
+			return;
+		}
 		if (event.getDialog() != null && event.getDialog().getApplicationData() == Transfers.LET_GO) {
 			// the transferring agent's phone hangs up its side, which we had hung up already
 			endpoint.respond(transaction, event.getRequest(), Response.OK);
@@ -355,6 +387,9 @@ public final class B2bua {
 			if (event.getDialog().getApplicationData() == Transfers.LET_GO) {
 				return;
 			}
+		}
+		if (ref.leg() == Leg.AGENT && consults.agentHungUp(ref.call())) {
+			return;
 		}
 		hangUp(ref.call(), ref.leg(), ref.leg() == Leg.CUSTOMER ? "customer-hangup" : "agent-hangup");
 	}
@@ -456,6 +491,7 @@ public final class B2bua {
 		}
 		call.channelKeys().forEach(key -> channels.release(key, call.id()));
 		ringAll.cancelAll(call);
+		consults.endWith(call);
 		if (call.media != null) {
 			call.media.close();
 		}

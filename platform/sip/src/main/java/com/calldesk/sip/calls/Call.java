@@ -90,6 +90,9 @@ public final class Call {
 	/** The phones ringing at once for this call (ring-all), until one answers. */
 	ForkedRinging.Forks forks;
 
+	/** A consultation under way: the agent talks to another seat while the customer waits. */
+	Consult consult;
+
 	/** A transfer under way: the new agent-side leg rings while the customer hears hold music. */
 	Transfer transfer;
 

@@ -45,6 +45,10 @@ public interface CallDistribution {
 	default void released(CallSnapshot call, String seat) {
 	}
 
+	/** {@code seat} answered a consultation that ended without taking the call: free again at once. */
+	default void consultEnded(CallSnapshot call, String seat) {
+	}
+
 	/** The agent of {@code seat} handed the call over (transfer): their part of it is over. */
 	default void transferredAway(CallSnapshot call, String seat) {
 	}

@@ -33,9 +33,12 @@ final class CallSweeper {
 
 	private final Transfers transfers;
 
+	private final Consults consults;
+
 	CallSweeper(B2bua b2bua, ActiveCalls active, ChannelCounter channels, SessionRefresh refresh, InboundCalls inboundCalls,
-			Transfers transfers, Clock clock) {
+			Transfers transfers, Consults consults, Clock clock) {
 		this.transfers = transfers;
+		this.consults = consults;
 		this.b2bua = b2bua;
 		this.active = active;
 		this.channels = channels;
@@ -52,6 +55,10 @@ final class CallSweeper {
 			CallState state = call.state();
 			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
 				b2bua.hangUp(call, null, "rtp-timeout");
+			}
+			else if (state == CallState.ANSWERED && call.consult != null) {
+				// the agent talks to another seat: no refresh that would move a phone back, a ring to time out
+				consults.check(call, now);
 			}
 			else if (state == CallState.ANSWERED && (call.transfer != null || call.rejoining)) {
 				// the agent side is being replaced: no leg to refresh, a ring to time out

@@ -63,7 +63,7 @@ final class InDialogRelay {
 			return;
 		}
 		synchronized (call) {
-			if (call.reinviting || call.transfer != null || call.rejoining || call.dialogOf(ref.leg().other()) == null) {
+			if (call.reinviting || call.transfer != null || call.consult != null || call.rejoining || call.dialogOf(ref.leg().other()) == null) {
 				endpoint.respond(transaction, request, Response.REQUEST_PENDING);
 				return;
 			}

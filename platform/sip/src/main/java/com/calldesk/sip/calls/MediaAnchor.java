@@ -27,6 +27,13 @@ public interface MediaAnchor {
 		String offerTo(Leg leg);
 
 		/**
+		 * The relay's offer towards {@code leg} in exactly the codec {@code chosen} (an answer from another
+		 * phone) settled on: a phone moved onto this relay by re-INVITE must speak what its new peer
+		 * speaks, since the relay does not transcode.
+		 */
+		String offerLike(Leg leg, String chosen);
+
+		/**
 		 * The relay answers the customer's offer itself (CallDesk answers a call that waits for an
 		 * agent): one G.711 codec of the offer, and telephone-event if offered. Later offers to agents
 		 * ({@link #offerTo}) carry only that codec, since the relay does not transcode.

@@ -395,6 +395,11 @@ final class CallFlowHarness implements AutoCloseable {
 				}
 
 				@Override
+				public String offerLike(Leg leg, String chosen) {
+					return SDP.replace("o=- 1 1", "o=" + callId + "-to-" + leg + " 1 1");
+				}
+
+				@Override
 				public String answerCustomer(String customerOffer) {
 					if (noRelay) {
 						throw new UnsupportedMediaException("no relay");
