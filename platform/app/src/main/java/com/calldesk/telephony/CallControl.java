@@ -45,11 +45,27 @@ public class CallControl {
 	/** Transfer-specific refusals; the number's route refusals read as those of a call out. */
 	private static final Map<String, HttpStatus> TRANSFER_STATUS = Map.of("call-not-found", HttpStatus.NOT_FOUND, "same-agent",
 			HttpStatus.BAD_REQUEST, "not-answered", HttpStatus.CONFLICT, "transfer-in-progress", HttpStatus.CONFLICT, "agent-offline",
-			HttpStatus.CONFLICT, "agent-busy", HttpStatus.CONFLICT, "error", HttpStatus.CONFLICT);
+			HttpStatus.CONFLICT, "agent-busy", HttpStatus.CONFLICT, "error", HttpStatus.CONFLICT, "consult-not-ready", HttpStatus.CONFLICT);
 
 	public CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
+		return refusedAsProblem(callId, () -> running().transfer(tenantId, callId, target));
+	}
+
+	public CallSnapshot consult(long tenantId, String callId, String seat) {
+		return refusedAsProblem(callId, () -> running().consult(tenantId, callId, seat));
+	}
+
+	public CallSnapshot completeConsult(long tenantId, String callId) {
+		return refusedAsProblem(callId, () -> running().completeConsult(tenantId, callId));
+	}
+
+	public CallSnapshot cancelConsult(long tenantId, String callId) {
+		return refusedAsProblem(callId, () -> running().cancelConsult(tenantId, callId));
+	}
+
+	private CallSnapshot refusedAsProblem(String callId, java.util.function.Supplier<CallSnapshot> command) {
 		try {
-			return running().transfer(tenantId, callId, target);
+			return command.get();
 		}
 		catch (TransferRefused refused) {
 			HttpStatus own = TRANSFER_STATUS.get(refused.reason());

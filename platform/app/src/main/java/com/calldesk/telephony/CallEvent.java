@@ -38,6 +38,10 @@ public sealed interface CallEvent {
 	record CallTransferred(CallSnapshot call) implements CallEvent {
 	}
 
+	/** The agent and the consulted seat talk (consult, F10); the customer hears hold music. */
+	record ConsultAnswered(CallSnapshot call) implements CallEvent {
+	}
+
 	/** The caller left a message (F11); it is in the tenant's voicemail box. */
 	record VoicemailLeft(CallSnapshot call) implements CallEvent {
 	}

@@ -68,6 +68,11 @@ class CallLog implements CallObserver {
 	}
 
 	@Override
+	public void consulting(CallSnapshot call, String consultedSeat) {
+		publish(new CallEvent.ConsultAnswered(call));
+	}
+
+	@Override
 	public void transferred(CallSnapshot call) {
 		step(call, () -> records.update(call), new CallEvent.CallTransferred(call));
 	}
@@ -83,12 +88,7 @@ class CallLog implements CallObserver {
 			log.error("Voicemail {} of call {} of tenant {} not filed", message.file(), call.callId(), call.tenantCode(), ex);
 			return;
 		}
-		try {
-			events.publish(new CallEvent.VoicemailLeft(call));
-		}
-		catch (RuntimeException ex) {
-			log.warn("A listener of VoicemailLeft failed", ex);
-		}
+		publish(new CallEvent.VoicemailLeft(call));
 	}
 
 	private void step(CallSnapshot call, Runnable write, CallEvent event) {
@@ -98,6 +98,10 @@ class CallLog implements CallObserver {
 		catch (RuntimeException ex) {
 			log.error("Call record {} of tenant {} not written at {}", call.callId(), call.tenantCode(), call.state(), ex);
 		}
+		publish(event);
+	}
+
+	private void publish(CallEvent event) {
 		try {
 			events.publish(event);
 		}

@@ -70,6 +70,28 @@ class CallsApi {
 		return get(callId);
 	}
 
+	@PostMapping("/{callId}/consult")
+	@Operation(summary = "Consult (F10): the customer hears hold music while you talk to an idle agent's seat; refused with the reason "
+			+ "while the customer stays with you when the agent is busy or offline. CTI event ConsultAnswered when you talk")
+	CallRecordView consult(@PathVariable String callId, @Valid @RequestBody ConsultWith with, @AuthenticationPrincipal SignedInUser me) {
+		control.consult(me.tenantId(), callId, with.seat());
+		return get(callId);
+	}
+
+	@PostMapping("/{callId}/consult/complete")
+	@Operation(summary = "Consult-transfer: the consulted agent takes the customer, you are hung up")
+	CallRecordView completeConsult(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		control.completeConsult(me.tenantId(), callId);
+		return get(callId);
+	}
+
+	@DeleteMapping("/{callId}/consult")
+	@Operation(summary = "End the consultation: the consulted agent is hung up, you are back with the customer")
+	CallRecordView cancelConsult(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		control.cancelConsult(me.tenantId(), callId);
+		return get(callId);
+	}
+
 	@GetMapping("/{callId}")
 	@Operation(summary = "A call's record and every leg it had")
 	CallRecordView get(@PathVariable String callId) {
@@ -84,6 +106,9 @@ class CallsApi {
 	}
 
 	record Placed(String callId) {
+	}
+
+	record ConsultWith(@jakarta.validation.constraints.NotBlank @Size(max = 40) String seat) {
 	}
 
 	/** A seat (its SIP account, as the agents list shows it) or a number; exactly one. */

@@ -61,6 +61,7 @@ final class RedisCtiBus implements CtiBus, AutoCloseable {
 			case "VoicemailLeft" -> new CallEvent.VoicemailLeft(call);
 			case "CallTransferring" -> new CallEvent.CallTransferring(call);
 			case "CallTransferred" -> new CallEvent.CallTransferred(call);
+			case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call);
 			default -> throw new IllegalArgumentException("Unknown CTI event " + node.get("type"));
 		};
 	}

@@ -146,6 +146,55 @@ class TransferWithRealPeersIT {
 		}
 	}
 
+	@Test
+	void anAgentConsultsAnotherOnBaresipThenHandsTheCustomerOver() throws Exception {
+		Queue queue = tenants.open(SIP_PORT, "咨询转接", "021-55560403", 0, new AcdSettings(Strategy.LONGEST_IDLE, false, 10, 0, 3, 5, 60, 50));
+		var issued = tenants.seatsWithPasswords(queue.tenantId(), 2);
+		Process first = Peers.baresip(softphone(issued.get(0)), Tones.sine(1000, 30));
+		Process second = null;
+		try {
+			Peers.await(Duration.ofSeconds(15), "the first baresip to register", () -> !locations.of(issued.get(0).sipUsername()).isEmpty());
+			second = Peers.baresip(softphone(issued.get(1)), Tones.sine(2000, 30));
+			Peers.await(Duration.ofSeconds(15), "the second baresip to register", () -> !locations.of(issued.get(1).sipUsername()).isEmpty());
+			Process customer = Peers.sippAsync(SIP_PORT, "uac", Map.of(), "-s", "02155560403", "-d", "12000", "-m", "1", "-mp",
+					Integer.toString(Peers.freePort()));
+			String callId = awaitAnswered(queue);
+			assertThat(record(queue, callId).getSeat()).isEqualTo(issued.get(0).sipUsername());
+			MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+
+			mvc.perform(post("/api/calls/" + callId + "/consult/complete").session(admin).with(csrf())).andExpect(status().isConflict())
+				.andExpect(jsonPath("$.messageEn").value("There is no consultation of this call to complete or end yet."));
+			mvc.perform(post("/api/calls/" + callId + "/consult").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"seat\":\"" + issued.get(1).sipUsername() + "\"}")).andExpect(status().isOk());
+			Peers.await(Duration.ofSeconds(10), "the two agents to talk",
+					() -> cti.stream().anyMatch(e -> e instanceof CallEvent.ConsultAnswered c && c.call().callId().equals(callId)));
+			mvc.perform(post("/api/calls/" + callId + "/consult/complete").session(admin).with(csrf())).andExpect(status().isOk());
+			Peers.await(Duration.ofSeconds(10), "the consulted agent to take the customer",
+					() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallTransferred t && t.call().callId().equals(callId)));
+
+			assertThat(Peers.finish(customer)).as("the customer stayed on to the end").isZero();
+			Peers.await(Duration.ofSeconds(10), "the record to close", () -> record(queue, callId).getEndedAt() != null);
+			assertThat(record(queue, callId).getSeat()).isEqualTo(issued.get(1).sipUsername());
+			assertThat(TenantContext.call(scope(queue), () -> records.legsOf(callId))).extracting(CallLeg::getParty)
+				.containsExactly(record(queue, callId).getCustomerNumber(), issued.get(0).sipUsername(), issued.get(1).sipUsername());
+			assertThat(journal.stepsOf(queue.tenantId(), callId)).extracting(s -> s.kind() + ":" + s.seat())
+				.contains("TRANSFERRED:" + issued.get(0).sipUsername());
+		}
+		finally {
+			first.destroy();
+			first.waitFor();
+			if (second != null) {
+				second.destroy();
+				second.waitFor();
+			}
+		}
+	}
+
+	private String softphone(com.calldesk.provisioning.resources.SeatAllocation.IssuedPassword seat) {
+		return "<sip:" + seat.sipUsername() + "@127.0.0.1:" + SIP_PORT + ">;auth_pass=" + seat.password()
+				+ ";answermode=auto;audio_codecs=PCMU;regint=300";
+	}
+
 	private String awaitAnswered(Queue queue) throws InterruptedException {
 		Peers.await(Duration.ofSeconds(10), "the call to be answered",
 				() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantId() == queue.tenantId()));

@@ -20,6 +20,10 @@ public interface CallObserver {
 	default void transferring(CallSnapshot call) {
 	}
 
+	/** The consulted seat and the agent talk now (consult, F10): the agent may transfer or go back. */
+	default void consulting(CallSnapshot call, String consultedSeat) {
+	}
+
 	/** The new leg of a transfer answered: the customer talks to them now. */
 	default void transferred(CallSnapshot call) {
 	}

@@ -161,6 +161,7 @@ final class Consults {
 		consult.agentSdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);
 		consult.media.toAgent(consult.agentSdp);
 		consult.phase = Consult.Phase.TALKING;
+		b2bua.observer().consulting(call.snapshot(), consult.seat);
 		if (consult.agentGone) {
 			complete(call, consult);
 		}
