@@ -281,14 +281,14 @@ class InboundCallWithRealPeersIT {
 
 	@Test
 	void theSixthConcurrentCallOnAFiveChannelTrunkNumberIsRefusedWhileFiveTalkOrWait() throws Exception {
-		Opened tenant = openTenant("五线路", "021-55550003", 5);
+		Opened tenant = openTenant("五线路", "021-55550013", 5);
 		var seat = seats.allocate(tenant.id(), 1, "test").get(0);
 		int phone = Peers.freePort();
 		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(phone), "-s", seat.sipUsername(), "-au",
 				seat.sipUsername(), "-ap", seat.password())).isZero();
 		Process agent = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(phone));
 		// five callers at once, each hanging up 8 s after its 200: one talks to the agent, four wait with hold music
-		Process five = Peers.sippAsync(SIP_PORT, "uac", Map.of(), "-s", "02155550003", "-d", "8000", "-m", "5", "-l", "5", "-r", "5",
+		Process five = Peers.sippAsync(SIP_PORT, "uac", Map.of(), "-s", "02155550013", "-d", "8000", "-m", "5", "-l", "5", "-r", "5",
 				"-mp", Integer.toString(Peers.freePort()));
 		Peers.await(Duration.ofSeconds(15), "one call answered and four queued", () -> {
 			long answered = cti.stream().filter(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantCode().equals(tenant.code())).count();
@@ -296,7 +296,7 @@ class InboundCallWithRealPeersIT {
 			return answered == 1 && queued == 4;
 		});
 		assertThat(channels.inUse("trunk:" + tenant.trunkNumberId())).isEqualTo(5);
-		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "486"), "-s", "02155550003")))
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-refused.xml", Map.of("expect", "486"), "-s", "02155550013")))
 			.as("the sixth caller is refused busy").isZero();
 		assertThat(Peers.finish(five)).isZero();
 		agent.destroy();

@@ -7,13 +7,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
@@ -39,6 +36,7 @@ import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Sessions;
+import com.calldesk.support.Tones;
 import com.calldesk.tenancy.TenantContext;
 import com.calldesk.voicemail.Voicemail;
 import com.calldesk.voicemail.VoicemailBox;
@@ -59,8 +57,8 @@ class VoicemailWithRealPeersIT {
 
 	static final int SIP_PORT = Peers.freePort();
 
-	/** Our greeting (0.3 s) and the beep (0.4 s), with room to spare before sipp starts speaking. */
-	static final String GREETING_MS = "1500";
+	/** Our greeting (1 s) and the beep (0.4 s), with room to spare before sipp starts speaking. */
+	static final String GREETING_MS = "2000";
 
 	@DynamicPropertySource
 	static void sipPort(DynamicPropertyRegistry registry) {
@@ -143,19 +141,10 @@ class VoicemailWithRealPeersIT {
 		mvc.perform(put(path).session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(json)).andExpect(status().isOk());
 	}
 
-	/** A 0.3 s tone as the tenant's own greeting, so the test does not sit through the shipped 11 s one. */
+	/** A one-second tone as the tenant's own greeting, so the test does not sit through the shipped one. */
 	private void uploadGreeting(MockHttpSession admin) throws Exception {
-		AudioFormat format = new AudioFormat(8000f, 16, 1, true, false);
-		byte[] pcm = new byte[2400 * 2];
-		for (int i = 0; i < 2400; i++) {
-			short sample = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 8000.0));
-			pcm[2 * i] = (byte) sample;
-			pcm[2 * i + 1] = (byte) (sample >> 8);
-		}
-		ByteArrayOutputStream wav = new ByteArrayOutputStream();
-		AudioSystem.write(new AudioInputStream(new ByteArrayInputStream(pcm), format, 2400), AudioFileFormat.Type.WAVE, wav);
-		mvc.perform(put("/api/acd/prompts/voicemail-greeting").session(admin).with(csrf()).contentType("audio/wav").content(wav.toByteArray()))
-			.andExpect(status().isOk());
+		mvc.perform(put("/api/acd/prompts/voicemail-greeting").session(admin).with(csrf()).contentType("audio/wav")
+			.content(java.nio.file.Files.readAllBytes(Tones.sine(440, 1)))).andExpect(status().isOk());
 	}
 
 	private Voicemail awaitMessage(Queue queue) throws InterruptedException {
