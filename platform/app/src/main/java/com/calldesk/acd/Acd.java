@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.QueueStanding;
 import com.calldesk.sip.calls.QueuedCalls;
 import com.calldesk.sip.registrar.Locations;
 
@@ -61,6 +62,8 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	private volatile QueuedCalls calls;
 
+	private volatile WaitEstimator waits;
+
 	@org.springframework.beans.factory.annotation.Autowired
 	Acd(AgentDesk desk, AcdJournal journal, Locations locations, Clock clock) {
 		this(desk, journal, locations, clock, Executors.newSingleThreadScheduledExecutor(r -> {
@@ -77,6 +80,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		this.locations = locations;
 		this.clock = clock;
 		this.dispatcher = dispatcher;
+		this.waits = new WaitEstimator(desk, seat -> !locations.of(seat).isEmpty(), tenantId -> Optional.empty());
 		desk.onFreed(tenantId -> dispatcher.execute(() -> dispatch(tenantId)));
 		dispatcher.scheduleWithFixedDelay(this::tick, 1, 1, TimeUnit.SECONDS);
 	}
@@ -99,6 +103,16 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	void plans(java.util.function.LongFunction<OverflowPlan> plans) {
 		this.plans = plans;
+	}
+
+	/** The tenant's recent handle time, for the expected wait that queued callers hear (B7). */
+	@org.springframework.beans.factory.annotation.Autowired
+	void handleTimes(HandleTimes times) {
+		handleTimes(times::average);
+	}
+
+	void handleTimes(java.util.function.LongFunction<Optional<Duration>> times) {
+		this.waits = new WaitEstimator(desk, seat -> !locations.of(seat).isEmpty(), times);
 	}
 
 	/** The B2BUA of this node, which carries the waiting calls. */
@@ -241,13 +255,31 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	@Override
 	public void queued(CallSnapshot call) {
+		ConcurrentSkipListSet<Waiting> queue = queue(call.tenantId());
 		Waiting entry = waiting.computeIfAbsent(call.callId(), id -> {
 			Waiting first = new Waiting(call.tenantId(), id, call, clock.instant());
-			journal.call(call.tenantId(), id, "QUEUED", null, null, first.since());
+			// the position counts the callers already waiting, so it is known before this one joins them
+			journal.call(call.tenantId(), id, "QUEUED", null, "position " + (queue.headSet(first).size() + 1), first.since());
 			return first;
 		});
-		queue(call.tenantId()).add(entry);
+		queue.add(entry);
 		dispatcher.execute(() -> dispatch(call.tenantId()));
+	}
+
+	/** Callers ahead in the tenant's queue on this node, and the expected wait (B7); empty while an agent rings for the call. */
+	@Override
+	public Optional<QueueStanding> standing(CallSnapshot call) {
+		Waiting entry = waiting.get(call.callId());
+		ConcurrentSkipListSet<Waiting> queue = queue(call.tenantId());
+		if (entry == null || !queue.contains(entry)) {
+			return Optional.empty();
+		}
+		return Optional.of(waits.standing(call.tenantId(), queue.headSet(entry).size()));
+	}
+
+	@Override
+	public Duration announcementInterval(long tenantId) {
+		return journal.settings(tenantId).announceEvery();
 	}
 
 	@Override

@@ -90,7 +90,8 @@ class AcdApi {
 	}
 
 	@GetMapping("/settings")
-	@Operation(summary = "Strategy, sticky agent, ring timeout, wrap-up, no-answer limit and delay, max wait, queue size")
+	@Operation(summary = "Strategy, sticky agent, ring timeout, wrap-up, no-answer limit and delay, max wait, queue size, "
+			+ "how often waiting callers hear their position and expected wait (0 = never)")
 	AcdSettings settings(@AuthenticationPrincipal SignedInUser me) {
 		return settings.of(me.tenantId());
 	}

@@ -12,13 +12,13 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface AcdMapper {
 
-	@Select("SELECT strategy, sticky_agent, ring_timeout_s, wrap_up_s, no_answer_limit, no_answer_delay_s, max_wait_s, max_queue "
-			+ "FROM acd_settings WHERE id = 1")
+	@Select("SELECT strategy, sticky_agent, ring_timeout_s, wrap_up_s, no_answer_limit, no_answer_delay_s, max_wait_s, max_queue, "
+			+ "announce_every_s FROM acd_settings WHERE id = 1")
 	AcdSettings settings();
 
 	@Update("UPDATE acd_settings SET strategy = #{s.strategy}, sticky_agent = #{s.stickyAgent}, ring_timeout_s = #{s.ringTimeoutS}, "
 			+ "wrap_up_s = #{s.wrapUpS}, no_answer_limit = #{s.noAnswerLimit}, no_answer_delay_s = #{s.noAnswerDelayS}, "
-			+ "max_wait_s = #{s.maxWaitS}, max_queue = #{s.maxQueue}, updated_by = #{by}, updated_at = #{at} WHERE id = 1")
+			+ "max_wait_s = #{s.maxWaitS}, max_queue = #{s.maxQueue}, announce_every_s = #{s.announceEveryS}, updated_by = #{by}, updated_at = #{at} WHERE id = 1")
 	int saveSettings(@Param("s") AcdSettings settings, @Param("by") String by, @Param("at") Instant at);
 
 	@Select("SELECT enabled, open_days, open_from, open_until FROM phone_rules WHERE id = 1")
@@ -60,6 +60,14 @@ interface AcdMapper {
 
 	@Select("SELECT kind, seat, detail, occurred_at FROM call_event WHERE call_id = #{callId} ORDER BY id")
 	java.util.List<CallStep> stepsOf(@Param("callId") String callId);
+
+	/**
+	 * Answer and end of the tenant's latest answered inbound calls that have ended, newest first (the
+	 * queue announcements' handle time, B7); by arrival, which is indexed.
+	 */
+	@Select("SELECT answered_at, ended_at FROM call_record WHERE direction = 'INBOUND' AND answered_at IS NOT NULL "
+			+ "AND ended_at IS NOT NULL ORDER BY offered_at DESC LIMIT #{limit}")
+	java.util.List<HandleTimes.Talk> latestAnsweredInbound(@Param("limit") int limit);
 
 	/**
 	 * The seat that last talked with this customer, or last called them and made their phone ring

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.stereotype.Service;
 
+import com.calldesk.problem.DomainException;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.tenancy.TenantContext;
 
@@ -32,7 +33,11 @@ public class AcdSettingsService {
 
 	/** One UPDATE in the tenant's schema (a transaction around it would have to start after the tenant is bound). */
 	public AcdSettings save(long tenantId, AcdSettings settings, String by) {
-		TenantContext.run(tenants.scopeOf(tenants.require(tenantId)), () -> mapper.saveSettings(settings, by, clock.instant()));
+		if (!settings.announceEveryValid()) {
+			throw DomainException.badRequest("acd.announce-every-invalid", AcdSettings.MIN_ANNOUNCE_EVERY_S);
+		}
+		AcdSettings saved = settings.announcingEveryWhenUnset((int) of(tenantId).announceEvery().toSeconds());
+		TenantContext.run(tenants.scopeOf(tenants.require(tenantId)), () -> mapper.saveSettings(saved, by, clock.instant()));
 		journal.settingsChanged(tenantId);
 		return journal.settings(tenantId);
 	}

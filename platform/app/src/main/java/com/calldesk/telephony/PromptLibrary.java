@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
@@ -21,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PromptLibrary {
 
-	static final List<String> SHIPPED = List.of("hold-music", "all-busy", "no-agent", "closed", "wait-too-long", "voicemail-greeting",
-			"beep", "no-balance", "callback-unavailable");
+	static final List<String> SHIPPED = Stream.concat(Stream.of("hold-music", "all-busy", "no-agent", "closed",
+			"wait-too-long", "voicemail-greeting", "beep", "no-balance", "callback-unavailable", "queue-ahead", "queue-next",
+			"queue-callers", "queue-wait", "queue-under-a-minute", "minutes", "more-than"),
+			// the counts queue announcements say (B7): callers ahead up to 20, minutes up to 10
+			IntStream.rangeClosed(1, 20).mapToObj(n -> "number-" + n)).toList();
 
 	private final Path root;
 

@@ -32,6 +32,7 @@ import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.CallState;
+import com.calldesk.sip.calls.QueueStanding;
 import com.calldesk.sip.calls.QueuedCalls;
 import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.Locations;
@@ -202,6 +203,55 @@ class AcdTest {
 		acd.dispatch(TENANT);
 		assertThat(offers).containsExactly("c2->" + seats.get(0));
 		assertThat(acd.waitingOf(TENANT)).extracting(w -> w.callId()).containsExactly("c3");
+	}
+
+	@Test
+	void aWaitingCallerStandsBehindThoseBeforeThemAndExpectsTheirTurnsTimesHandleTimeOverAgentsWorking() {
+		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50);
+		acd.handleTimes(tenantId -> java.util.Optional.of(Duration.ofMinutes(3)));
+		available(0, 1, 2);
+		for (int i = 0; i < 3; i++) {
+			assertThat(route("talking" + i)).isEqualTo(ring(seats.get(i)));
+			acd.answered(call("talking" + i, seats.get(i)));
+		}
+		for (String waiting : List.of("w1", "w2", "w3")) {
+			assertThat(route(waiting)).isEqualTo(new CallDistribution.Wait());
+			acd.queued(call(waiting, null));
+			clock.advance(Duration.ofSeconds(1));
+		}
+		assertThat(journal).containsSubsequence("QUEUED:null:position 1", "QUEUED:null:position 2", "QUEUED:null:position 3");
+
+		// (ahead + 1) × 180 s ÷ 3 agents working
+		assertThat(acd.standing(call("w1", null))).contains(new QueueStanding(0, Duration.ofSeconds(60)));
+		assertThat(acd.standing(call("w3", null))).contains(new QueueStanding(2, Duration.ofSeconds(180)));
+		desk.choose(TENANT, seats.get(2), AgentStatus.BUSY);
+		assertThat(acd.standing(call("w3", null))).as("a busy agent takes no queued call").contains(new QueueStanding(2, Duration.ofSeconds(270)));
+
+		acd.ended(call("talking0", seats.get(0)));
+		acd.dispatch(TENANT);
+		assertThat(offers).containsExactly("w1->" + seats.get(0));
+		assertThat(acd.standing(call("w1", null))).as("its agent's phone rings").isEmpty();
+		assertThat(acd.standing(call("w3", null))).map(QueueStanding::ahead).contains(1);
+		assertThat(acd.standing(call("unknown", null))).isEmpty();
+
+		acd.handleTimes(tenantId -> java.util.Optional.empty());
+		assertThat(acd.standing(call("w3", null))).as("nothing answered yet: the position only").contains(new QueueStanding(1, null));
+	}
+
+	@Test
+	void announcementsComeAtTheTenantsInterval() {
+		assertThat(acd.announcementInterval(TENANT)).isEqualTo(Duration.ofSeconds(30));
+		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50, 0);
+		assertThat(acd.announcementInterval(TENANT)).isZero();
+	}
+
+	@Test
+	void theHandleTimeIsTheMeanTalkOfTheLatestAnsweredCalls() {
+		Instant t = clock.instant();
+		assertThat(HandleTimes.mean(List.of())).isEmpty();
+		assertThat(HandleTimes.mean(List.of(new HandleTimes.Talk(t, t.plusSeconds(100)), new HandleTimes.Talk(t, t.plusSeconds(200)))))
+			.contains(Duration.ofSeconds(150));
+		assertThat(WaitEstimator.expectedWait(4, 0, Duration.ofMinutes(3))).as("nobody working").isNull();
 	}
 
 	@Test

@@ -1,10 +1,15 @@
 package com.calldesk.acd;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +20,12 @@ import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Sessions;
+import com.calldesk.telephony.CallRecord;
+import com.calldesk.telephony.CallRecordMapper;
+import com.calldesk.tenancy.TenantContext;
+import com.calldesk.tenancy.TenantScope;
 
 /**
  * The ACD's REST commands on the embedded demo tenant, with the roles that may use them: the agent's
@@ -30,6 +40,45 @@ class AgentCommandsIT {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	HandleTimes handleTimes;
+
+	@Autowired
+	AcdSettingsService settingsService;
+
+	@Autowired
+	CallRecordMapper callRecords;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Test
+	void theHandleTimeForExpectedWaitsIsTheMeanTalkOfAnsweredInboundCallsPlusWrapUp() {
+		TenantScope demo = tenants.activeByCode("2001000").orElseThrow();
+		Instant t = Instant.parse("2026-03-02T02:00:00Z");
+		TenantContext.run(demo, () -> {
+			callRecords.insert(record("INBOUND", t, t.plusSeconds(10), t.plusSeconds(130)));
+			callRecords.insert(record("INBOUND", t.plusSeconds(5), t.plusSeconds(20), t.plusSeconds(80)));
+			callRecords.insert(record("INBOUND", t.plusSeconds(6), null, t.plusSeconds(90)));
+			callRecords.insert(record("OUTBOUND", t.plusSeconds(7), t.plusSeconds(8), t.plusSeconds(3600)));
+		});
+		assertThat(handleTimes.average(demo.tenantId()))
+			.contains(Duration.ofSeconds(90).plus(settingsService.of(demo.tenantId()).wrapUp()));
+	}
+
+	private static CallRecord record(String direction, Instant offered, Instant answered,
+			Instant ended) {
+		CallRecord record = new CallRecord();
+		record.setId(UUID.randomUUID().toString());
+		record.setDirection(direction);
+		record.setState("ENDED");
+		record.setOfferedAt(offered);
+		record.setAnsweredAt(answered);
+		record.setEndedAt(ended);
+		record.setNode("node-it");
+		return record;
+	}
 
 	@Test
 	void anAgentSwitchesBetweenRestBusyAndIdleAndTheSupervisorSeesIt() throws Exception {
@@ -93,11 +142,26 @@ class AgentCommandsIT {
 
 		MockHttpSession admin = Sessions.tenantUser(mvc, "2001000", "admin", "admin123");
 		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(settings))
-			.andExpect(status().isOk()).andExpect(jsonPath("$.strategy").value("ROUND_ROBIN"));
+			.andExpect(status().isOk()).andExpect(jsonPath("$.strategy").value("ROUND_ROBIN"))
+			.andExpect(jsonPath("$.announceEveryS").value(30));
 		mvc.perform(get("/api/acd/settings").session(supervisor)).andExpect(jsonPath("$.ringTimeoutS").value(15))
 			.andExpect(jsonPath("$.maxQueue").value(20));
 		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content(settings.replace("\"ringTimeoutS\":15", "\"ringTimeoutS\":1"))).andExpect(status().isBadRequest());
 		mvc.perform(get("/api/acd/settings").session(admin)).andExpect(jsonPath("$.ringTimeoutS").value(15));
+
+		String announcing = settings.replace("}", ",\"announceEveryS\":45}");
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(announcing.replace("45", "5"))).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.message").value("排队播报间隔须为 15 到 600 秒，或 0（不播报）。"))
+			.andExpect(jsonPath("$.messageEn").value("Announce the queue position every 15 to 600 seconds, or 0 for never."));
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(announcing.replace("45", "601"))).andExpect(status().isBadRequest());
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(announcing))
+			.andExpect(status().isOk()).andExpect(jsonPath("$.announceEveryS").value(45));
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON).content(settings))
+			.andExpect(jsonPath("$.announceEveryS").value(45));
+		mvc.perform(put("/api/acd/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content(announcing.replace("45", "0"))).andExpect(jsonPath("$.announceEveryS").value(0));
 	}
 }

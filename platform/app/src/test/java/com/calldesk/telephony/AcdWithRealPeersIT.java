@@ -105,6 +105,7 @@ class AcdWithRealPeersIT {
 		assertThat(second.getAnsweredAt()).as("an agent answered").isNotNull();
 		List<CallStep> steps = journal.stepsOf(queue.tenantId(), second.getId());
 		assertThat(steps).extracting(CallStep::kind).containsExactly("QUEUED", "OFFERED", "ANSWERED");
+		assertThat(steps.get(0).detail()).as("nobody waited before it").isEqualTo("position 1");
 		assertThat(Duration.between(steps.get(0).occurredAt(), steps.get(2).occurredAt())).as("waited for the first call to end")
 			.isGreaterThan(Duration.ofSeconds(2));
 	}

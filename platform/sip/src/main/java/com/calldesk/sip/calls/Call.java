@@ -105,6 +105,12 @@ public final class Call {
 	/** Waiting in the queue with no phone ringing for it. */
 	boolean waiting;
 
+	/** The queue announcement being said now (its prompts still to come), null between them (B7). */
+	java.util.Iterator<String> announcing;
+
+	/** When the waiting caller's next queue announcement is due; null: none (off, or not queued). */
+	Instant nextAnnouncement;
+
 	/** Seats rung in the current round of an inbound call, so the ACD moves on to others. */
 	final java.util.Set<String> triedSeats = new java.util.HashSet<>();
 

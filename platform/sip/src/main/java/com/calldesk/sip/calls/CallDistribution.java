@@ -53,6 +53,16 @@ public interface CallDistribution {
 	default void transferredAway(CallSnapshot call, String seat) {
 	}
 
+	/** Where a waiting call stands in its queue, for the announcement (B7); empty when it is not waiting in one. */
+	default java.util.Optional<QueueStanding> standing(CallSnapshot call) {
+		return java.util.Optional.empty();
+	}
+
+	/** How often a waiting caller of the tenant hears where they stand (B7); zero: never. */
+	default Duration announcementInterval(long tenantId) {
+		return Duration.ZERO;
+	}
+
 	/** The answer for one call. */
 	sealed interface Decision permits Ring, RingAll, Wait, Overflow {
 	}

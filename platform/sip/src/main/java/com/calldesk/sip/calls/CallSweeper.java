@@ -12,7 +12,8 @@ import com.calldesk.state.ChannelCounter;
 /**
  * The call sweeper's round, every second, over the calls this node carries: channel leases renewed,
  * calls whose media stopped ended (RTP timeout), session timers kept ({@link SessionRefresh}), agent
- * phones ringing past the tenant's ring timeout passed on ({@link InboundCalls}), and a seat's own
+ * phones ringing past the tenant's ring timeout passed on ({@link InboundCalls}), waiting callers told where
+ * they stand when their next announcement is due ({@link QueueAnnouncements}), and a seat's own
  * outbound call ringing past {@code ringTimeout} cancelled.
  */
 final class CallSweeper {
@@ -70,6 +71,7 @@ final class CallSweeper {
 			}
 			else if (call.inbound()) {
 				inboundCalls.checkRinging(call, now);
+				inboundCalls.announcements().check(call, now);
 			}
 			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
 				b2bua.hangUp(call, null, "ring-timeout");

@@ -40,6 +40,8 @@ final class InboundCalls implements QueuedCalls {
 
 	private final Forwards forwards;
 
+	private final QueueAnnouncements announcements;
+
 	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution,
 			OutboundRouting routing) {
 		this.b2bua = b2bua;
@@ -49,6 +51,7 @@ final class InboundCalls implements QueuedCalls {
 		this.distribution = distribution;
 		this.voicemails = new Voicemails(b2bua);
 		this.forwards = new Forwards(b2bua, endpoint, routing);
+		this.announcements = new QueueAnnouncements(b2bua, distribution);
 	}
 
 	/** The call was admitted and its media opened: find it an agent. */
@@ -173,11 +176,15 @@ final class InboundCalls implements QueuedCalls {
 		}
 		call.waiting = true;
 		call.ringDeadline = null;
-		if (call.queued()) {
+		boolean entered = call.queued();
+		if (entered) {
 			b2bua.observer().queued(call.snapshot());
-			call.media.playToCustomer(HOLD_MUSIC, true);
 		}
 		distribution.queued(call.snapshot());
+		if (entered) {
+			// after the ACD has queued it: the announcement says where it stands (or hold music alone)
+			announcements.entered(call);
+		}
 	}
 
 	@Override
@@ -187,7 +194,11 @@ final class InboundCalls implements QueuedCalls {
 			return false;
 		}
 		synchronized (call) {
-			return call.waiting && call.state() != CallState.ENDED && ring(call, seat);
+			boolean rings = call.waiting && call.state() != CallState.ENDED && ring(call, seat);
+			if (rings) {
+				announcements.interrupt(call);
+			}
+			return rings;
 		}
 	}
 
@@ -262,6 +273,10 @@ final class InboundCalls implements QueuedCalls {
 			log.warn("Answering the customer of call {} failed", call.id(), ex);
 			return false;
 		}
+	}
+
+	QueueAnnouncements announcements() {
+		return announcements;
 	}
 
 	private boolean reachable(String seat) {

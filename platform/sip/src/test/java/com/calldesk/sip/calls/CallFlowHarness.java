@@ -65,6 +65,12 @@ final class CallFlowHarness implements AutoCloseable {
 	/** The scripted ACD rings every untried seat at once (ring-all) instead of one by one. */
 	volatile boolean ringAll;
 
+	/** Where the scripted ACD says a waiting caller stands (B7); null: it does not say. */
+	volatile QueueStanding standing;
+
+	/** How often the scripted ACD has waiting callers told where they stand; zero (the default here): never. */
+	volatile Duration announceEvery = Duration.ZERO;
+
 	/** How the scripted ACD overflows when nobody is there. */
 	volatile CallDistribution.Overflow overflow = new CallDistribution.Overflow("no-agent", null);
 
@@ -370,6 +376,16 @@ final class CallFlowHarness implements AutoCloseable {
 		@Override
 		public void ended(CallSnapshot call) {
 			acd.add("ended");
+		}
+
+		@Override
+		public Optional<QueueStanding> standing(CallSnapshot call) {
+			return Optional.ofNullable(standing);
+		}
+
+		@Override
+		public Duration announcementInterval(long tenantId) {
+			return announceEvery;
 		}
 	}
 
