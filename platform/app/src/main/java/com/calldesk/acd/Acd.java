@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,20 +130,21 @@ public class Acd implements CallDistribution, DisposableBean {
 		if (!rules.apply(tenantId).openAt(now)) {
 			return overflow(call, OverflowPlan.Situation.CLOSED, "closed", now);
 		}
-		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean othersWaitFirst = queue(tenantId).stream().anyMatch(w -> !w.callId().equals(call.callId()));
 		if (!othersWaitFirst && settings.strategy() == Strategy.RING_ALL) {
-			List<String> seats = claimAll(call, settings, agents.stream().filter(a -> !tried.contains(a.seat())), reachable, now);
+			List<String> seats = claimAll(call, settings, tried, reachable, now);
 			if (!seats.isEmpty()) {
 				return seats.size() == 1 ? new Ring(seats.get(0)) : new RingAll(seats);
 			}
 		}
 		else if (!othersWaitFirst) {
-			Optional<String> seat = claim(call, settings, agents.stream().filter(a -> !tried.contains(a.seat())), reachable, now);
+			Optional<String> seat = claim(call, settings, tried, reachable, now);
 			if (seat.isPresent()) {
 				return new Ring(seat.get());
 			}
 		}
+		// nobody to ring: only now the whole tenant is read, to tell waiting from overflow
+		List<SeatAgent> agents = desk.agents(tenantId);
 		boolean someoneWorks = agents.stream().anyMatch(a -> a.status() == AgentStatus.IDLE && reachable.test(a.seat()));
 		if (someoneWorks) {
 			boolean full = !waiting.containsKey(call.callId()) && queue(tenantId).size() >= settings.maxQueue();
@@ -167,48 +170,70 @@ public class Acd implements CallDistribution, DisposableBean {
 	}
 
 	/**
-	 * The first of {@code candidates} in the strategy's order (the caller's last agent first) that has
-	 * a phone and can be claimed for the call. Phones are looked up only in that order and only until
-	 * one is claimed: in production each lookup is a Redis read.
+	 * The first free agent not yet {@code tried}, in the strategy's order (the caller's last agent first),
+	 * that has a phone and can be claimed for the call. Agents are read and phones looked up only in that
+	 * order and only until one is claimed: in production each is a Redis read.
 	 */
-	private Optional<String> claim(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates,
-			Predicate<String> reachable, Instant now) {
-		List<SeatAgent> free = candidates.filter(a -> a.offerable(now)).sorted(order(call.tenantId(), settings.strategy())).toList();
-		if (free.isEmpty()) {
+	private Optional<String> claim(CallSnapshot call, AcdSettings settings, Set<String> tried, Predicate<String> reachable, Instant now) {
+		Iterator<SeatAgent> free = candidates(call.tenantId(), settings.strategy(), tried, now).iterator();
+		if (!free.hasNext()) {
 			return Optional.empty();
 		}
 		String sticky = settings.stickyAgent() ? journal.lastSeatOf(call.tenantId(), call.customerNumber()) : null;
-		List<SeatAgent> ordered = sticky == null ? free
-				: java.util.stream.Stream.concat(free.stream().filter(a -> a.seat().equals(sticky)),
-						free.stream().filter(a -> !a.seat().equals(sticky))).toList();
-		for (SeatAgent agent : ordered) {
-			if (!reachable.test(agent.seat())) {
-				continue;
+		if (sticky != null && !tried.contains(sticky)) {
+			Optional<SeatAgent> last = desk.agent(call.tenantId(), sticky).filter(a -> a.offerable(now));
+			if (last.isPresent() && offer(call, last.get(), "sticky", reachable, now)) {
+				return Optional.of(sticky);
 			}
-			if (desk.apply(call.tenantId(), agent.seat(), a -> a.offered(call.callId(), now)).isPresent()) {
-				roundRobin.computeIfAbsent(call.tenantId(), t -> new AtomicInteger()).set(seatNo(agent.seat()));
-				journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), agent.seat().equals(sticky) ? "sticky" : null, now);
+		}
+		while (free.hasNext()) {
+			SeatAgent agent = free.next();
+			if (!agent.seat().equals(sticky) && offer(call, agent, null, reachable, now)) {
 				return Optional.of(agent.seat());
 			}
 		}
 		return Optional.empty();
 	}
 
+	/** Rings {@code agent} for the call if it has a phone and is still free (claimed by an atomic change). */
+	private boolean offer(CallSnapshot call, SeatAgent agent, String detail, Predicate<String> reachable, Instant now) {
+		if (!reachable.test(agent.seat()) || desk.apply(call.tenantId(), agent, a -> a.offered(call.callId(), now)).isEmpty()) {
+			return false;
+		}
+		roundRobin.computeIfAbsent(call.tenantId(), t -> new AtomicInteger()).set(seatNo(agent.seat()));
+		journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), detail, now);
+		return true;
+	}
+
 	/**
-	 * Ring-all: the caller's last agent alone when free (B5), else every free agent with a phone,
-	 * each claimed atomically (an agent another call claims meanwhile is simply left out).
+	 * The tenant's free agents not yet tried, in the strategy's order. Longest idle comes from the
+	 * board's index a few at a time; fewest calls and round robin still read and order the whole tenant
+	 * (their order is not kept on the board: docs/call-control.md, Distribution).
 	 */
-	private List<String> claimAll(CallSnapshot call, AcdSettings settings, java.util.stream.Stream<SeatAgent> candidates,
-			Predicate<String> reachable, Instant now) {
-		List<SeatAgent> free = candidates.filter(a -> a.offerable(now)).toList();
-		String sticky = settings.stickyAgent() && !free.isEmpty() ? journal.lastSeatOf(call.tenantId(), call.customerNumber()) : null;
-		if (sticky != null && free.stream().anyMatch(a -> a.seat().equals(sticky))) {
-			return claim(call, settings, free.stream().filter(a -> a.seat().equals(sticky)), reachable, now).map(List::of).orElse(List.of());
+	private Stream<SeatAgent> candidates(long tenantId, Strategy strategy, Set<String> tried, Instant now) {
+		if (strategy == Strategy.LONGEST_IDLE) {
+			return desk.longestIdle(tenantId, tried, now);
+		}
+		return desk.agents(tenantId).stream().filter(a -> !tried.contains(a.seat()) && a.offerable(now)).sorted(order(tenantId, strategy));
+	}
+
+	/**
+	 * Ring-all: the caller's last agent alone when free (B5), else every free agent with a phone, each
+	 * claimed atomically (an agent another call claims meanwhile is simply left out).
+	 */
+	private List<String> claimAll(CallSnapshot call, AcdSettings settings, Set<String> tried, Predicate<String> reachable, Instant now) {
+		List<SeatAgent> free = candidates(call.tenantId(), Strategy.RING_ALL, tried, now).toList();
+		if (free.isEmpty()) {
+			return List.of();
+		}
+		String sticky = settings.stickyAgent() ? journal.lastSeatOf(call.tenantId(), call.customerNumber()) : null;
+		Optional<SeatAgent> last = free.stream().filter(a -> a.seat().equals(sticky)).findFirst();
+		if (last.isPresent() && offer(call, last.get(), "sticky", reachable, now)) {
+			return List.of(sticky);
 		}
 		List<String> claimed = new java.util.ArrayList<>();
 		for (SeatAgent agent : free) {
-			if (reachable.test(agent.seat()) && desk.apply(call.tenantId(), agent.seat(), a -> a.offered(call.callId(), now)).isPresent()) {
-				journal.call(call.tenantId(), call.callId(), "OFFERED", agent.seat(), "ring-all", now);
+			if (offer(call, agent, "ring-all", reachable, now)) {
 				claimed.add(agent.seat());
 			}
 		}
@@ -362,7 +387,7 @@ public class Acd implements CallDistribution, DisposableBean {
 				b2bua.overflow(head.callId(), overflow(head.call(), OverflowPlan.Situation.MAX_WAIT, "max-wait", now));
 				continue;
 			}
-			Optional<String> seat = claim(head.call(), settings, desk.agents(tenantId).stream(), a -> !locations.of(a).isEmpty(), now);
+			Optional<String> seat = claim(head.call(), settings, Set.of(), a -> !locations.of(a).isEmpty(), now);
 			if (seat.isEmpty()) {
 				return;
 			}

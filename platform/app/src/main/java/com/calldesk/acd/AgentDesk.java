@@ -2,11 +2,17 @@ package com.calldesk.acd;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongConsumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -33,7 +39,7 @@ public class AgentDesk {
 
 	private final Clock clock;
 
-	private final LoadingCache<Long, List<String>> seats;
+	private final LoadingCache<Long, Set<String>> seats;
 
 	private final List<LongConsumer> freed = new CopyOnWriteArrayList<>();
 
@@ -44,7 +50,8 @@ public class AgentDesk {
 		this.journal = journal;
 		this.clock = clock;
 		this.seats = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10))
-			.build(tenantId -> allocation.of(tenantId).stream().map(Seat::getSipUsername).toList());
+			.build(tenantId -> Collections.unmodifiableSet(allocation.of(tenantId).stream().map(Seat::getSipUsername)
+				.collect(Collectors.<String, Set<String>>toCollection(LinkedHashSet::new))));
 	}
 
 	/** Every provisioned seat of the tenant with its agent (OFFLINE until seen). */
@@ -54,6 +61,16 @@ public class AgentDesk {
 		board.of(tenantId).forEach(agent -> known.put(agent.seat(), agent));
 		java.time.Instant now = clock.instant();
 		return seats.get(tenantId).stream().map(seat -> known.getOrDefault(seat, SeatAgent.offline(tenantId, seat, now))).toList();
+	}
+
+	/**
+	 * The tenant's provisioned agents that can be offered a call at {@code now}, longest idle first,
+	 * leaving out {@code skip}: read from the board as the stream is consumed (see {@link IdleLine}),
+	 * so taking the first does not read the whole tenant.
+	 */
+	public Stream<SeatAgent> longestIdle(long tenantId, Set<String> skip, Instant now) {
+		Set<String> provisioned = seats.get(tenantId);
+		return new IdleLine(board, tenantId, skip, now).stream().filter(agent -> provisioned.contains(agent.seat()));
 	}
 
 	public Optional<SeatAgent> agent(long tenantId, String seat) {
@@ -94,7 +111,16 @@ public class AgentDesk {
 	/** Applies a transition; a change is journaled, and one that leaves the agent offerable wakes the tenant's queue. */
 	Optional<AgentBoard.Change> apply(long tenantId, String seat, UnaryOperator<SeatAgent> transition) {
 		tenantsSeen.add(tenantId);
-		Optional<AgentBoard.Change> change = board.change(tenantId, seat, transition);
+		return journaled(tenantId, board.change(tenantId, seat, transition));
+	}
+
+	/** {@link #apply} to {@code seen}, the agent as just read from the board (no second read when it is unchanged). */
+	Optional<AgentBoard.Change> apply(long tenantId, SeatAgent seen, UnaryOperator<SeatAgent> transition) {
+		tenantsSeen.add(tenantId);
+		return journaled(tenantId, board.change(tenantId, seen, transition));
+	}
+
+	private Optional<AgentBoard.Change> journaled(long tenantId, Optional<AgentBoard.Change> change) {
 		change.ifPresent(c -> {
 			journal.agent(c.after());
 			if (c.after().status() == AgentStatus.IDLE && c.after().state() == AgentState.WAITING) {

@@ -1,10 +1,12 @@
 package com.calldesk.acd;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
@@ -27,6 +29,13 @@ public final class InMemoryAgentBoard implements AgentBoard {
 	@Override
 	public List<SeatAgent> of(long tenantId) {
 		return List.copyOf(seats(tenantId).values());
+	}
+
+	/** A scan of the tenant: in process that is cheap enough (see docs/benchmarks.md, ACD decision time). */
+	@Override
+	public List<SeatAgent> longestIdle(long tenantId, Instant now, Set<String> skip, int limit) {
+		return seats(tenantId).values().stream().filter(a -> a.offerable(now) && !skip.contains(a.seat())).sorted(LONGEST_IDLE).limit(limit)
+			.toList();
 	}
 
 	@Override

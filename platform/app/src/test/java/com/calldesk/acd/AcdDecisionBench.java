@@ -30,9 +30,10 @@ import com.calldesk.sip.registrar.Locations;
 /**
  * The ACD decision benchmark (bench/acd.sh; not a test): how long {@code Acd.route} takes to choose and
  * claim an agent among N idle seats, on the in-process board and on the Redis board. Each round routes
- * one call (longest idle: the whole tenant is ordered) and frees the claimed agent again, so every
- * decision sees N idle agents. The sticky-agent lookup (one indexed query of the call records) and the
- * phones' presence (one Redis read per seat tried, in production) are stubbed and not measured.
+ * one call (longest idle: from the free agents kept in a sorted set on Redis, a scan of the tenant in
+ * process) and frees the claimed agent again, so every decision sees N idle agents. The sticky-agent
+ * lookup (one indexed query of the call records) and the phones' presence (one Redis read per seat
+ * tried, in production) are stubbed and not measured.
  *
  * <p>Arguments: seats, rounds, board (memory|redis).
  */

@@ -17,10 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
@@ -47,7 +43,7 @@ class AcdTest {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
 
-	final InMemoryAgentBoard board = new InMemoryAgentBoard(clock);
+	final AgentBoard board = board(clock);
 
 	final Map<String, String> lastSeatOfCustomer = new ConcurrentHashMap<>();
 
@@ -122,6 +118,11 @@ class AcdTest {
 		});
 	}
 
+	/** The board the ACD decides on: in process here, Redis in {@link AcdOnRedisBoardIT}, which runs every test again. */
+	AgentBoard board(Clock clock) {
+		return new InMemoryAgentBoard(clock);
+	}
+
 	@AfterEach
 	void stop() {
 		acd.destroy();
@@ -176,6 +177,36 @@ class AcdTest {
 		assertThat(route("c1")).as("Wednesday").isEqualTo(new CallDistribution.Overflow("closed", "closed"));
 		acd.rules(tenantId -> PhoneRules.ALWAYS_OPEN);
 		assertThat(route("c2")).isInstanceOf(CallDistribution.Ring.class);
+	}
+
+	@Test
+	void anAgentWhoDidNotAnswerSitsOutTheDelayThenKeepsItsPlaceInLine() {
+		available(0, 1);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
+		acd.notAnswered(call("c1", seats.get(0)), seats.get(0), "no-answer");
+		assertThat(route("c2")).as("held back for 5 s").isEqualTo(ring(seats.get(1)));
+		acd.ended(call("c2", seats.get(1)));
+		clock.advance(Duration.ofMillis(4_999));
+		assertThat(route("c3")).isEqualTo(ring(seats.get(1)));
+		acd.ended(call("c3", seats.get(1)));
+		clock.advance(Duration.ofMillis(1));
+		assertThat(route("c4")).as("free the longest again").isEqualTo(ring(seats.get(0)));
+	}
+
+	@Test
+	void seatsAlreadyTriedOrWithoutAPhoneArePassedOver() {
+		available(0, 1, 2);
+		assertThat(acd.route(call("c1", null), Set.of(seats.get(0)), seat -> !seat.equals(seats.get(1)))).isEqualTo(ring(seats.get(2)));
+		assertThat(acd.route(call("c2", null), Set.of(seats.get(0)), seat -> !seat.equals(seats.get(1))))
+			.as("the one not tried has no phone: the caller waits").isEqualTo(new CallDistribution.Wait());
+	}
+
+	@Test
+	void anAgentLeftOnTheBoardButNoLongerProvisionedIsNotOffered() {
+		board.change(TENANT, "ss2001000ss0099", a -> a.withStatus(AgentStatus.IDLE, clock.instant()));
+		clock.advance(Duration.ofSeconds(1));
+		available(1);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(1)));
 	}
 
 	@Test
@@ -344,24 +375,7 @@ class AcdTest {
 	@Test
 	void manyCallsAtOnceNeverClaimTheSameAgentTwice() throws Exception {
 		available(0, 1, 2);
-		ExecutorService threads = Executors.newFixedThreadPool(8);
-		CountDownLatch start = new CountDownLatch(1);
-		List<Future<CallDistribution.Decision>> decisions = new ArrayList<>();
-		for (int i = 0; i < 24; i++) {
-			String id = "c" + i;
-			decisions.add(threads.submit(() -> {
-				start.await();
-				return acd.route(call(id, null), Set.of(), seat -> true);
-			}));
-		}
-		start.countDown();
-		List<String> rung = new ArrayList<>();
-		for (Future<CallDistribution.Decision> decision : decisions) {
-			if (decision.get(10, TimeUnit.SECONDS) instanceof CallDistribution.Ring ring) {
-				rung.add(ring.seat());
-			}
-		}
-		threads.shutdown();
+		List<String> rung = AtOnce.run(24, i -> ringing(acd.route(call("c" + i, null), Set.of(), seat -> true)));
 		assertThat(rung).containsExactlyInAnyOrderElementsOf(seats);
 	}
 
@@ -386,11 +400,16 @@ class AcdTest {
 		return new AcdSettings(strategy, sticky, 20, 0, 3, 5, 60, 50);
 	}
 
+	/** The seat a decision rings, or null. */
+	static String ringing(CallDistribution.Decision decision) {
+		return decision instanceof CallDistribution.Ring ring ? ring.seat() : null;
+	}
+
 	private static CallDistribution.Ring ring(String seat) {
 		return new CallDistribution.Ring(seat);
 	}
 
-	private CallSnapshot call(String callId, String seat) {
+	CallSnapshot call(String callId, String seat) {
 		return new CallSnapshot(callId, TENANT, "2001000", "INBOUND", "+8613900001111", "4008001234", 1L, "+861062345678", null, seat,
 				CallState.OFFERED, clock.instant(), null, null, null, null, null, 0, null, "node-a", null, null);
 	}
