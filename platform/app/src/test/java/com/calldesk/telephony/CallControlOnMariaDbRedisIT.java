@@ -20,27 +20,19 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentDesk;
 import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.Strategy;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
-import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
-import com.calldesk.support.Sessions;
 import com.calldesk.support.Tones;
-import com.calldesk.tenancy.TenantContext;
 
 /**
  * Call control on the production profile — MariaDB schemas per tenant, the Redis agent board,
@@ -48,14 +40,12 @@ import com.calldesk.tenancy.TenantContext;
  * seats, and a message left by an RFC 4733 {@code #} when every agent rests, filed and played back.
  * Everything it creates is named calldeskcc*.
  */
-@org.springframework.context.annotation.Import({ com.calldesk.support.CtiCapture.class, QueueTenants.class })
 @SpringBootTest(properties = { "calldesk.tenancy.platform-schema=calldeskcc", "calldesk.redis.prefix=calldeskcc:",
 		"calldesk.provisioning.initial-staff-password=cc-staff-pass", "calldesk.sip.server.bind-host=127.0.0.1",
 		"calldesk.sip.server.keep-alive=0s", "calldesk.media.bind-address=127.0.0.1", "calldesk.media.port-min=39000",
 		"calldesk.media.port-max=39499" })
 @ActiveProfiles("prod")
-@AutoConfigureMockMvc
-class CallControlOnMariaDbRedisIT {
+class CallControlOnMariaDbRedisIT extends CallControlFixture {
 
 	static final int SIP_PORT = Peers.freePort();
 
@@ -63,25 +53,6 @@ class CallControlOnMariaDbRedisIT {
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
 	}
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	QueueTenants tenants;
-
-	@Autowired
-	TenantDirectory directory;
-
-	@Autowired
-	CallRecords records;
-
-	@Autowired
-	AgentDesk desk;
-
-
-	@Autowired
-	List<CallEvent> cti;
 
 	@BeforeAll
 	static void dropWhatAPreviousRunLeft() throws Exception {
@@ -112,13 +83,9 @@ class CallControlOnMariaDbRedisIT {
 		Process second = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(queue.ports().get(1)), "-m", "1");
 		Process customer = Peers.sippAsync(SIP_PORT, "uac", Map.of(), "-s", "02155560501", "-d", "10000", "-m", "1", "-mp",
 				Integer.toString(Peers.freePort()));
-		Peers.await(Duration.ofSeconds(10), "the call to be answered",
-				() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantId() == queue.tenantId()));
-		String callId = cti.stream().filter(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantId() == queue.tenantId()).findFirst()
-			.orElseThrow().call().callId();
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
-		var scope = directory.activeByCode(queue.code()).orElseThrow();
-		String answering = TenantContext.call(scope, () -> records.find(callId)).getSeat();
+		String callId = awaitAnswered(queue);
+		MockHttpSession admin = adminOf(queue);
+		String answering = record(queue, callId).getSeat();
 		String other = queue.seats().get(0).equals(answering) ? queue.seats().get(1) : queue.seats().get(0);
 		// a phone whose sipp was still starting when the call came missed its offer: it is free again at once (no delay set)
 		Peers.await(Duration.ofSeconds(5), "the other agent to be free", () -> desk.agents(queue.tenantId()).stream()
@@ -131,15 +98,14 @@ class CallControlOnMariaDbRedisIT {
 		assertThat(Peers.finish(customer)).isZero();
 		assertThat(Peers.finish(first)).isZero();
 		assertThat(Peers.finish(second)).isZero();
-		Peers.await(Duration.ofSeconds(10), "the record to close", () -> TenantContext.call(scope, () -> records.find(callId)).getEndedAt() != null);
-		assertThat(TenantContext.call(scope, () -> records.legsOf(callId))).extracting(CallLeg::getParty).containsExactly(
-				TenantContext.call(scope, () -> records.find(callId)).getCustomerNumber(), answering, other);
+		Peers.await(Duration.ofSeconds(10), "the record to close", () -> record(queue, callId).getEndedAt() != null);
+		assertThat(legs(queue, callId)).extracting(CallLeg::getParty).containsExactly(record(queue, callId).getCustomerNumber(), answering, other);
 	}
 
 	@Test
 	void whenEveryAgentRestsTheCallerLeavesAMessageFiledInTheTenantsDatabase() throws Exception {
 		Queue queue = tenants.open(SIP_PORT, "生产留言", "021-55560502", 1, new AcdSettings(Strategy.LONGEST_IDLE, false, 10, 0, 3, 5, 60, 50));
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		MockHttpSession admin = adminOf(queue);
 		mvc.perform(put("/api/acd/overflow").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"rules\":{\"ALL_BUSY\":{\"action\":\"VOICEMAIL\"}},\"voicemailMaxSeconds\":60}")).andExpect(status().isOk());
 		mvc.perform(put("/api/acd/prompts/voicemail-greeting").session(admin).with(csrf()).contentType("audio/wav")

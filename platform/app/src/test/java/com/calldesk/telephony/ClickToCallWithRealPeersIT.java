@@ -18,20 +18,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.calldesk.acd.AcdSettings;
 import com.calldesk.acd.Strategy;
 import com.calldesk.provisioning.resources.NumberAllocation;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.seats.SeatSettings;
 import com.calldesk.support.Peers;
-import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Sessions;
 import com.calldesk.tenancy.TenantContext;
@@ -46,9 +42,7 @@ import com.calldesk.users.UserAccounts;
 		"spring.datasource.url=jdbc:h2:mem:click-to-call-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.media.bind-address=127.0.0.1",
 		"calldesk.media.port-min=37500", "calldesk.media.port-max=37999" })
-@AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(QueueTenants.class)
-class ClickToCallWithRealPeersIT {
+class ClickToCallWithRealPeersIT extends CallControlFixture {
 
 	static final int SIP_PORT = Peers.freePort();
 
@@ -58,15 +52,6 @@ class ClickToCallWithRealPeersIT {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	QueueTenants tenants;
-
-	@Autowired
-	TenantDirectory directory;
-
-	@Autowired
 	NumberAllocation numbers;
 
 	@Autowired
@@ -74,9 +59,6 @@ class ClickToCallWithRealPeersIT {
 
 	@Autowired
 	UserAccounts users;
-
-	@Autowired
-	CallRecords records;
 
 	@Test
 	void theAgentsPhoneAnswersThenTheCustomerSeesTheDisplayNumberOfTheirRegion() throws Exception {
@@ -138,6 +120,6 @@ class ClickToCallWithRealPeersIT {
 			List<SeatSettings.SeatRow> rows = seatSettings.list();
 			seatSettings.bind(rows.get(0).seatId(), adminId, "test");
 		});
-		return Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		return adminOf(queue);
 	}
 }

@@ -15,23 +15,18 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
 import com.calldesk.acd.AcdSettings;
 import com.calldesk.acd.Strategy;
 import com.calldesk.provisioning.resources.AccountCharges;
 import com.calldesk.provisioning.resources.BalanceEntry;
 import com.calldesk.provisioning.resources.NumberAllocation;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
-import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
-import com.calldesk.support.Sessions;
 import com.calldesk.tenancy.TenantContext;
 
 /**
@@ -43,9 +38,7 @@ import com.calldesk.tenancy.TenantContext;
 		"spring.datasource.url=jdbc:h2:mem:forward-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.media.bind-address=127.0.0.1",
 		"calldesk.media.port-min=38000", "calldesk.media.port-max=38499" })
-@AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(QueueTenants.class)
-class ForwardToMobileWithRealPeersIT {
+class ForwardToMobileWithRealPeersIT extends CallControlFixture {
 
 	static final int SIP_PORT = Peers.freePort();
 
@@ -55,22 +48,10 @@ class ForwardToMobileWithRealPeersIT {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	QueueTenants tenants;
-
-	@Autowired
-	TenantDirectory directory;
-
-	@Autowired
 	NumberAllocation numbers;
 
 	@Autowired
 	AccountCharges charges;
-
-	@Autowired
-	CallRecords records;
 
 	@Test
 	void withNobodyOnlineTheCallerIsForwardedToTheMobileAndTheForwardedMinutesAreBilled() throws Exception {
@@ -80,7 +61,7 @@ class ForwardToMobileWithRealPeersIT {
 		numbers.allocateDisplayNumber(queue.tenantId(), new NumberAllocation.DisplayNumberForm("021-58885555", null, 3), "test");
 		charges.setRates(queue.tenantId(), 10, 20, "test");
 		charges.topUp(queue.tenantId(), 1000, "test", "test");
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		MockHttpSession admin = adminOf(queue);
 		mvc.perform(put("/api/acd/overflow").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"rules\":{\"NO_AGENT\":{\"action\":\"FORWARD\",\"forwardTo\":\"12345\"}},\"voicemailMaxSeconds\":60}"))
 			.andExpect(status().isBadRequest()).andExpect(jsonPath("$.message").value("只能转接到有效的中国手机或固定电话号码，12345 不是。"));

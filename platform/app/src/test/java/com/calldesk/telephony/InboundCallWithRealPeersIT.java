@@ -18,7 +18,6 @@ import com.calldesk.acd.AcdSettings;
 import com.calldesk.acd.AcdSettingsService;
 import com.calldesk.acd.AgentDesk;
 import com.calldesk.acd.AgentStatus;
-import com.calldesk.acd.CallStep;
 import com.calldesk.acd.SeatAgent;
 import com.calldesk.acd.Strategy;
 import com.calldesk.provisioning.resources.NumberAllocation;

@@ -7,46 +7,35 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
-import com.calldesk.acd.AcdJournal;
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentDesk;
 import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.Strategy;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.sip.registrar.Locations;
 import com.calldesk.support.Peers;
-import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
-import com.calldesk.support.Sessions;
 import com.calldesk.support.Tones;
-import com.calldesk.tenancy.TenantContext;
 
 /**
  * Blind transfer (F10) with real peers: by the REST command between two sipp phones (a busy target
  * refused with the customer still connected, then an idle one), and by REFER from baresip's transfer
  * command. The call record keeps every agent leg.
  */
-@org.springframework.context.annotation.Import({ com.calldesk.support.CtiCapture.class, QueueTenants.class })
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:transfer-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.media.bind-address=127.0.0.1",
 		"calldesk.media.port-min=38500", "calldesk.media.port-max=38999" })
-@AutoConfigureMockMvc
-class TransferWithRealPeersIT {
+class TransferWithRealPeersIT extends CallControlFixture {
 
 	static final int SIP_PORT = Peers.freePort();
 
@@ -56,28 +45,7 @@ class TransferWithRealPeersIT {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	QueueTenants tenants;
-
-	@Autowired
-	TenantDirectory directory;
-
-	@Autowired
-	CallRecords records;
-
-	@Autowired
-	AgentDesk desk;
-
-	@Autowired
-	AcdJournal journal;
-
-	@Autowired
 	Locations locations;
-
-	@Autowired
-	List<CallEvent> cti;
 
 	@Test
 	void theCommandTransfersToAnIdleAgentAndRefusesABusyOneWithTheCustomerStillConnected() throws Exception {
@@ -88,7 +56,7 @@ class TransferWithRealPeersIT {
 				Integer.toString(Peers.freePort()));
 		String callId = awaitAnswered(queue);
 		desk.choose(queue.tenantId(), queue.seats().get(1), AgentStatus.REST);
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		MockHttpSession admin = adminOf(queue);
 
 		mvc.perform(post("/api/calls/" + callId + "/transfer").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"seat\":\"" + queue.seats().get(1) + "\"}")).andExpect(status().isConflict())
@@ -108,7 +76,7 @@ class TransferWithRealPeersIT {
 
 		CallRecord record = record(queue, callId);
 		assertThat(record.getSeat()).isEqualTo(queue.seats().get(1));
-		assertThat(TenantContext.call(scope(queue), () -> records.legsOf(callId))).extracting(l -> l.getKind() + ":" + l.getParty())
+		assertThat(legs(queue, callId)).extracting(l -> l.getKind() + ":" + l.getParty())
 			.containsExactly("CUSTOMER:" + record.getCustomerNumber(), "AGENT:" + queue.seats().get(0), "AGENT:" + queue.seats().get(1));
 		assertThat(journal.stepsOf(queue.tenantId(), callId)).extracting(s -> s.kind() + ":" + s.seat()).contains(
 				"TRANSFERRED:" + queue.seats().get(0), "ANSWERED:" + queue.seats().get(1));
@@ -137,7 +105,7 @@ class TransferWithRealPeersIT {
 					() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallTransferred t && t.call().callId().equals(callId)));
 			assertThat(Peers.finish(customer)).isZero();
 			assertThat(Peers.finish(other)).isZero();
-			assertThat(TenantContext.call(scope(queue), () -> records.legsOf(callId))).extracting(CallLeg::getParty)
+			assertThat(legs(queue, callId)).extracting(CallLeg::getParty)
 				.containsExactly(record(queue, callId).getCustomerNumber(), issued.get(0).sipUsername(), issued.get(1).sipUsername());
 		}
 		finally {
@@ -160,7 +128,7 @@ class TransferWithRealPeersIT {
 					Integer.toString(Peers.freePort()));
 			String callId = awaitAnswered(queue);
 			assertThat(record(queue, callId).getSeat()).isEqualTo(issued.get(0).sipUsername());
-			MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+			MockHttpSession admin = adminOf(queue);
 
 			mvc.perform(post("/api/calls/" + callId + "/consult/complete").session(admin).with(csrf())).andExpect(status().isConflict())
 				.andExpect(jsonPath("$.messageEn").value("There is no consultation of this call to complete or end yet."));
@@ -175,7 +143,7 @@ class TransferWithRealPeersIT {
 			assertThat(Peers.finish(customer)).as("the customer stayed on to the end").isZero();
 			Peers.await(Duration.ofSeconds(10), "the record to close", () -> record(queue, callId).getEndedAt() != null);
 			assertThat(record(queue, callId).getSeat()).isEqualTo(issued.get(1).sipUsername());
-			assertThat(TenantContext.call(scope(queue), () -> records.legsOf(callId))).extracting(CallLeg::getParty)
+			assertThat(legs(queue, callId)).extracting(CallLeg::getParty)
 				.containsExactly(record(queue, callId).getCustomerNumber(), issued.get(0).sipUsername(), issued.get(1).sipUsername());
 			assertThat(journal.stepsOf(queue.tenantId(), callId)).extracting(s -> s.kind() + ":" + s.seat())
 				.contains("TRANSFERRED:" + issued.get(0).sipUsername());
@@ -195,18 +163,4 @@ class TransferWithRealPeersIT {
 				+ ";answermode=auto;audio_codecs=PCMU;regint=300";
 	}
 
-	private String awaitAnswered(Queue queue) throws InterruptedException {
-		Peers.await(Duration.ofSeconds(10), "the call to be answered",
-				() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantId() == queue.tenantId()));
-		return cti.stream().filter(e -> e instanceof CallEvent.CallAnswered a && a.call().tenantId() == queue.tenantId()).findFirst()
-			.orElseThrow().call().callId();
-	}
-
-	private CallRecord record(Queue queue, String callId) {
-		return TenantContext.call(scope(queue), () -> records.find(callId));
-	}
-
-	private com.calldesk.tenancy.TenantScope scope(Queue queue) {
-		return directory.activeByCode(queue.code()).orElseThrow();
-	}
 }

@@ -18,22 +18,16 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 
-import com.calldesk.acd.AcdJournal;
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentDesk;
 import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.CallStep;
 import com.calldesk.acd.Strategy;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
-import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Sessions;
 import com.calldesk.support.Tones;
@@ -51,9 +45,7 @@ import com.calldesk.voicemail.VoicemailBox;
 		"spring.datasource.url=jdbc:h2:mem:voicemail-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s",
 		"calldesk.media.port-min=37000", "calldesk.media.port-max=37499" })
-@AutoConfigureMockMvc
-@org.springframework.context.annotation.Import(QueueTenants.class)
-class VoicemailWithRealPeersIT {
+class VoicemailWithRealPeersIT extends CallControlFixture {
 
 	static final int SIP_PORT = Peers.freePort();
 
@@ -66,30 +58,12 @@ class VoicemailWithRealPeersIT {
 	}
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	QueueTenants tenants;
-
-	@Autowired
-	TenantDirectory directory;
-
-	@Autowired
 	VoicemailBox box;
-
-	@Autowired
-	CallRecords records;
-
-	@Autowired
-	AcdJournal journal;
-
-	@Autowired
-	AgentDesk desk;
 
 	@Test
 	void outsideBusinessHoursTheCallerLeavesAMessageThatIsListedAndPlayable() throws Exception {
 		Queue queue = tenants.open(SIP_PORT, "下班留言", "021-55560101", 1, settings());
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		MockHttpSession admin = adminOf(queue);
 		putJson(admin, "/api/acd/phone-rules", "{\"enabled\":true,\"openDays\":[],\"openFrom\":\"09:00\",\"openUntil\":\"18:00\","
 				+ "\"holidays\":[],\"workdays\":[]}");
 		putJson(admin, "/api/acd/overflow", "{\"rules\":{\"CLOSED\":{\"action\":\"VOICEMAIL\"}},\"voicemailMaxSeconds\":30}");
@@ -117,7 +91,7 @@ class VoicemailWithRealPeersIT {
 	@Test
 	void whenEveryAgentRestsTheCallerLeavesAMessageAndPressesHash() throws Exception {
 		Queue queue = tenants.open(SIP_PORT, "忙时留言", "021-55560102", 1, settings());
-		MockHttpSession admin = Sessions.tenantUser(mvc, queue.code(), queue.adminUsername(), queue.adminPassword());
+		MockHttpSession admin = adminOf(queue);
 		putJson(admin, "/api/acd/overflow", "{\"rules\":{\"ALL_BUSY\":{\"action\":\"VOICEMAIL\"}},\"voicemailMaxSeconds\":60}");
 		uploadGreeting(admin);
 		desk.choose(queue.tenantId(), queue.seats().get(0), AgentStatus.REST);

@@ -81,8 +81,16 @@ public final class SipProbe implements AutoCloseable {
 	}
 
 	public Message register(String user, String contactHostPort, Integer expires, String authorization) {
-		sendRaw(registerText(user, contactHostPort, expires, authorization, user));
-		return await();
+		String request = registerText(user, contactHostPort, expires, authorization, user);
+		sendRaw(request);
+		String cseq = Message.parse(request).header("CSeq");
+		while (true) {
+			Message answer = await();
+			// a late answer to an earlier REGISTER of this probe (a retransmission) is not this one's
+			if (cseq.equals(answer.header("CSeq"))) {
+				return answer;
+			}
+		}
 	}
 
 	public String registerText(String user, String contactHostPort, Integer expires, String authorization, String toUser) {
