@@ -492,6 +492,7 @@ public final class B2bua {
 		call.channelKeys().forEach(key -> channels.release(key, call.id()));
 		ringAll.cancelAll(call);
 		consults.endWith(call);
+		transfers.endWith(call);
 		if (call.media != null) {
 			call.media.close();
 		}

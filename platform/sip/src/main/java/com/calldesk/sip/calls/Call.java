@@ -96,6 +96,9 @@ public final class Call {
 	/** A transfer under way: the new agent-side leg rings while the customer hears hold music. */
 	Transfer transfer;
 
+	/** The transfer's new leg has sent a provisional, so it can be cancelled. */
+	boolean transferRinging;
+
 	/** A customer put back in the queue after a failed transfer: the next agent to answer takes the call over. */
 	boolean rejoining;
 

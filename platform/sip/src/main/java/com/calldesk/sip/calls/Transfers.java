@@ -161,6 +161,7 @@ final class Transfers {
 			endpoint.provider().getNewDialog(transaction).setApplicationData(agent);
 			Duration ring = target.seat() != null ? distribution.ringTimeout(call.route().tenantId()) : Forwards.RING_TIMEOUT;
 			call.transfer = new Transfer(target, transaction, now.plus(ring), fromSeat, attempt);
+			call.transferRinging = false;
 			transaction.sendRequest();
 			b2bua.observer().transferring(call.snapshot());
 		}
@@ -191,7 +192,11 @@ final class Transfers {
 		Response response = event.getResponse();
 		int status = response.getStatusCode();
 		synchronized (call) {
-			if (!isTransferLeg(call, event) || status < 200) {
+			if (!isTransferLeg(call, event)) {
+				return;
+			}
+			if (status < 200) {
+				call.transferRinging |= status > 100;
 				return;
 			}
 			if (status >= 300) {
@@ -236,11 +241,30 @@ final class Transfers {
 		agent.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
 		call.agentLegAnsweredAt = b2bua.now();
 		call.transfer = null;
+		call.transferRinging = false;
 		CallSnapshot now = call.snapshot();
 		b2bua.observer().transferred(now);
 		if (transfer.target().seat() != null) {
 			distribution.answered(now);
 		}
+	}
+
+	/** The call ended while a transfer rang: the new leg is cancelled (a 200 crossing it is hung up on arrival). */
+	void endWith(Call call) {
+		Transfer transfer = call.transfer;
+		if (transfer == null) {
+			return;
+		}
+		call.transfer = null;
+		if (call.transferRinging) {
+			try {
+				endpoint.provider().getNewClientTransaction(transfer.invite().createCancel()).sendRequest();
+			}
+			catch (Exception ex) {
+				log.debug("CANCEL of the transfer leg of call {} failed: {}", call.id(), ex.toString());
+			}
+		}
+		release(call, transfer.target(), transfer.attempt());
 	}
 
 	/** Our INVITE to the new leg got no answer at all (the phone or gateway is gone). */
@@ -273,6 +297,7 @@ final class Transfers {
 	private void failed(Call call, String why) {
 		Transfer transfer = call.transfer;
 		call.transfer = null;
+		call.transferRinging = false;
 		CallSnapshot before = call.snapshot();
 		call.closeAgentLeg(b2bua.now());
 		release(call, transfer.target(), transfer.attempt());

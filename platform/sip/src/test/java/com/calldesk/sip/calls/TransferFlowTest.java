@@ -63,6 +63,25 @@ class TransferFlowTest {
 	}
 
 	@Test
+	void aCustomerHangingUpWhileTheNewAgentRingsCancelsThatPhone() {
+		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
+			Message ok = flow.answeredCall(carrier, first, new String[0]);
+			flow.registerPhone(second, "seat2");
+			flow.idleForTransfer.add("seat2");
+			flow.b2bua.transfer(1, flow.onlyCall().id(), TransferTarget.seat("seat2"));
+			first.await();
+			Message offered = second.await();
+			second.sendRaw(answer(second, offered, 180, null));
+			flow.awaitUntil("ringing", () -> flow.onlyCall().transferRinging);
+
+			carrier.sendRaw(flow.inDialog(carrier, ok, "BYE", 2));
+			assertThat(carrier.await().status()).isEqualTo(200);
+			assertThat(second.await().isRequest("CANCEL")).as("nobody is left for the new agent").isTrue();
+			flow.awaitUntil("ended", () -> flow.observed.contains("ended:CUSTOMER:customer-hangup"));
+		}
+	}
+
+	@Test
 	void aTransferToABusyAgentIsRefusedAndTheCustomerStaysWithTheFirst() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
 			flow.answeredCall(carrier, first, new String[0]);
