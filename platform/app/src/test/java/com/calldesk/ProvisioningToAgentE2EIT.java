@@ -53,24 +53,24 @@ class ProvisioningToAgentE2EIT {
 		assertThat(adminPassword).hasSize(16);
 
 		browser.type(By.cssSelector("#form-seats input[name=count]"), "2");
-		browser.find(By.cssSelector("#form-seats button")).click();
+		browser.submit(By.cssSelector("#form-seats button"));
 		List<String> issued = browser.driver().findElements(By.cssSelector(".issued-user")).stream().map(WebElement::getText).toList();
 		assertThat(issued).containsExactly("ss" + tenantCode + "ss0001", "ss" + tenantCode + "ss0002");
 		assertThat(browser.driver().findElements(By.cssSelector(".issued-password"))).allMatch(p -> p.getText().length() == 16);
 
 		browser.type(By.cssSelector("#form-trunk input[name=number]"), "0571-88886666");
 		browser.type(By.cssSelector("#form-trunk input[name=serviceNumber]"), "4008207777");
-		browser.find(By.cssSelector("#form-trunk button")).click();
+		browser.submit(By.cssSelector("#form-trunk button"));
 		assertThat(browser.text(By.id("flash-done"))).isEqualTo("已保存。");
 		browser.type(By.cssSelector("#form-display input[name=number]"), "13957100000");
-		browser.find(By.cssSelector("#form-display button")).click();
+		browser.submit(By.cssSelector("#form-display button"));
 		assertThat(browser.text(By.id("display-numbers"))).contains("+8613957100000").contains("杭州");
 		browser.type(By.cssSelector("#form-topup input[name=amountYuan]"), "300.50");
-		browser.find(By.cssSelector("#form-topup button")).click();
+		browser.submit(By.cssSelector("#form-topup button"));
 		assertThat(browser.text(By.id("balance"))).isEqualTo("300.50");
 
 		browser.type(By.cssSelector("#form-trunk input[name=number]"), "0571-88886666");
-		browser.find(By.cssSelector("#form-trunk button")).click();
+		browser.submit(By.cssSelector("#form-trunk button"));
 		assertThat(browser.text(By.id("flash-error"))).contains("已分配给其他租户");
 		assertThat(browser.text(By.id("order-lines"))).contains("中继号").contains("坐席").contains("外显号码").contains("充值");
 
@@ -86,7 +86,7 @@ class ProvisioningToAgentE2EIT {
 		browser.type(By.name("displayName"), "周坐席");
 		new Select(browser.find(By.name("role"))).selectByValue("AGENT");
 		browser.type(By.name("password"), "agent-pass-1");
-		browser.find(By.cssSelector("form.inline button")).click();
+		browser.submit(By.cssSelector("form.inline button"));
 		assertThat(browser.text(By.id("user-table"))).contains("zhou.agent");
 
 		browser.find(By.id("nav-seats")).click();

@@ -42,6 +42,8 @@ public class Acd implements CallDistribution, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Acd.class);
 
+	private static final String INTERNAL = "INTERNAL";
+
 	private final AgentDesk desk;
 
 	private final AcdJournal journal;
@@ -323,6 +325,20 @@ public class Acd implements CallDistribution, DisposableBean {
 			desk.apply(call.tenantId(), call.seat(),
 					a -> a.state() == AgentState.RINGING ? a.answered(call.callId(), now) : a.onOwnCall(call.callId(), now));
 		}
+		if (INTERNAL.equals(call.direction())) {
+			desk.apply(call.tenantId(), call.customerNumber(), a -> a.answered(call.callId(), now));
+		}
+	}
+
+	/** A colleague's seat claimed for a seat's internal call, as atomically as an offer. */
+	@Override
+	public boolean claimColleague(CallSnapshot call, String seat) {
+		Instant now = clock.instant();
+		boolean claimed = desk.apply(call.tenantId(), seat, a -> a.offered(call.callId(), now)).isPresent();
+		if (claimed) {
+			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, "call from " + call.seat(), now);
+		}
+		return claimed;
 	}
 
 	@Override
@@ -367,9 +383,14 @@ public class Acd implements CallDistribution, DisposableBean {
 			journal.call(call.tenantId(), call.callId(), call.endReason() != null && call.endReason().startsWith("customer") ? "ABANDONED"
 					: "OVERFLOWED", null, "waited " + Duration.between(left.since(), now).toSeconds() + " s: " + call.endReason(), now);
 		}
+		// a call between colleagues leaves nothing to wrap up
+		boolean internal = INTERNAL.equals(call.direction());
 		if (call.seat() != null) {
-			Duration wrapUp = journal.settings(call.tenantId()).wrapUp();
+			Duration wrapUp = internal ? Duration.ZERO : journal.settings(call.tenantId()).wrapUp();
 			desk.apply(call.tenantId(), call.seat(), a -> a.callEnded(call.callId(), wrapUp, now));
+		}
+		if (internal) {
+			desk.apply(call.tenantId(), call.customerNumber(), a -> a.callEnded(call.callId(), Duration.ZERO, now));
 		}
 	}
 

@@ -66,7 +66,7 @@ class CallsApi {
 		if ((to.seat() == null) == (to.number() == null)) {
 			throw DomainException.badRequest("call.transfer.target");
 		}
-		control.transfer(me.tenantId(), callId, to.seat() != null ? TransferTarget.seat(to.seat()) : TransferTarget.number(to.number().strip()));
+		control.transfer(me.tenantId(), callId, to.seat() != null ? TransferTarget.seat(ownSeat(to.seat())) : TransferTarget.number(to.number().strip()));
 		return get(callId);
 	}
 
@@ -74,7 +74,7 @@ class CallsApi {
 	@Operation(summary = "Consult (F10): the customer hears hold music while you talk to an idle agent's seat; refused with the reason "
 			+ "while the customer stays with you when the agent is busy or offline. CTI event ConsultAnswered when you talk")
 	CallRecordView consult(@PathVariable String callId, @Valid @RequestBody ConsultWith with, @AuthenticationPrincipal SignedInUser me) {
-		control.consult(me.tenantId(), callId, with.seat());
+		control.consult(me.tenantId(), callId, ownSeat(with.seat()));
 		return get(callId);
 	}
 
@@ -100,6 +100,12 @@ class CallsApi {
 			throw DomainException.notFound("call.not-found", callId);
 		}
 		return new CallRecordView(record, records.legsOf(callId));
+	}
+
+	/** A seat of the signed-in user's own tenant, by its SIP account; another tenant's is as unknown as none. */
+	private String ownSeat(String sipUsername) {
+		return seats.list().stream().map(SeatSettings.SeatRow::sipUsername).filter(sipUsername::equals).findFirst()
+			.orElseThrow(() -> DomainException.notFound("call.seat-not-found", sipUsername));
 	}
 
 	record Dial(@NotBlank @Size(max = 30) String number, Long displayNumberId) {

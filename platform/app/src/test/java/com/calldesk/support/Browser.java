@@ -59,8 +59,17 @@ public final class Browser implements TestWatcher, AutoCloseable {
 		field.sendKeys(text);
 	}
 
+	/** The element's text; an element replaced by a page that is still loading is looked up again. */
 	public String text(By by) {
-		return find(by).getText();
+		return new WebDriverWait(driver, Duration.ofSeconds(10)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(d -> find(by).getText());
+	}
+
+	/** Submits a form with its button and waits for the page it leads to, so nothing is read off the old one. */
+	public void submit(By button) {
+		WebElement clicked = find(button);
+		clicked.click();
+		new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(clicked));
 	}
 
 	public WebDriver driver() {

@@ -25,6 +25,7 @@ import com.calldesk.sip.registrar.Locations;
 import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Tones;
+import com.calldesk.tenancy.TenantContext;
 
 /**
  * Blind transfer (F10) with real peers: by the REST command between two sipp phones (a busy target
@@ -63,6 +64,9 @@ class TransferWithRealPeersIT extends CallControlFixture {
 			.andExpect(jsonPath("$.message").value("该坐席忙碌、小休或正在通话，客户仍与你通话。"));
 		mvc.perform(post("/api/calls/" + callId + "/transfer").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"seat\":\"x\",\"number\":\"13800138000\"}")).andExpect(status().isBadRequest());
+		mvc.perform(post("/api/calls/" + callId + "/transfer").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"seat\":\"ss2001000ss0002\"}")).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.messageEn").value("No seat ss2001000ss0002 in your call center."));
 		assertThat(record(queue, callId).getSeat()).as("still with the first agent").isEqualTo(queue.seats().get(0));
 
 		desk.choose(queue.tenantId(), queue.seats().get(1), AgentStatus.IDLE);
@@ -156,6 +160,33 @@ class TransferWithRealPeersIT extends CallControlFixture {
 				second.waitFor();
 			}
 		}
+	}
+
+	@Test
+	void aSeatDialsAColleagueBySeatNumberAndABusyColleagueIsRefused() throws Exception {
+		Queue queue = tenants.open(SIP_PORT, "内部呼叫", "021-55560404", 0, new AcdSettings(Strategy.LONGEST_IDLE, false, 10, 0, 3, 5, 60, 50));
+		var issued = tenants.seatsWithPasswords(queue.tenantId(), 2);
+		int colleaguePort = Peers.freePort();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(colleaguePort), "-s", issued.get(1).sipUsername(), "-au",
+				issued.get(1).sipUsername(), "-ap", issued.get(1).password())).isZero();
+		Process colleague = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(colleaguePort), "-m", "1");
+		String caller = issued.get(0).sipUsername();
+
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials.xml", Map.of(), "-s", "0002", "-key", "seat", caller, "-au", caller, "-ap",
+				issued.get(0).password()))).as("the colleague answered").isZero();
+		assertThat(Peers.finish(colleague)).isZero();
+		CallRecord call = TenantContext.call(scope(queue), () -> records.latest());
+		assertThat(call.getDirection()).isEqualTo("INTERNAL");
+		assertThat(call.getSeat()).isEqualTo(caller);
+		assertThat(call.getCustomerNumber()).isEqualTo(issued.get(1).sipUsername());
+		assertThat(call.getAnsweredAt()).isNotNull();
+		assertThat(call.getCostFen()).as("never billed").isZero();
+		assertThat(journal.stepsOf(queue.tenantId(), call.getId())).extracting(s -> s.kind() + ":" + s.detail())
+			.containsExactly("OFFERED:call from " + caller);
+
+		desk.choose(queue.tenantId(), issued.get(1).sipUsername(), AgentStatus.REST);
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials-refused.xml", Map.of("expect", "486"), "-s", "0002", "-key", "seat",
+				caller, "-au", caller, "-ap", issued.get(0).password()))).as("a resting colleague is busy").isZero();
 	}
 
 	private String softphone(com.calldesk.provisioning.resources.SeatAllocation.IssuedPassword seat) {

@@ -14,11 +14,15 @@ final class AgentInvite {
 	}
 
 	static Request build(SipEndpoint endpoint, Call call, String seat, String target, String sdp) throws Exception {
+		return build(endpoint, call, seat, target, sdp, call.snapshot().customerNumber());
+	}
+
+	/** As {@link #build(SipEndpoint, Call, String, String, String)}, showing {@code caller} (a colleague's seat on an internal call). */
+	static Request build(SipEndpoint endpoint, Call call, String seat, String target, String sdp, String caller) throws Exception {
 		var h = endpoint.headers();
 		var a = endpoint.addresses();
 		SipURI uri = (SipURI) a.createURI(target);
 		String transport = uri.getTransportParam() == null ? "udp" : uri.getTransportParam();
-		String caller = call.snapshot().customerNumber();
 		var from = a.createAddress("sip:" + (caller == null || caller.isBlank() ? "anonymous" : caller) + "@" + endpoint.host());
 		if (caller != null && !caller.isBlank()) {
 			from.setDisplayName(caller);

@@ -169,6 +169,11 @@ public final class B2bua {
 		return consults.cancel(tenantId, callId);
 	}
 
+	/** Seat-to-seat calls, which need the seat accounts to tell a colleague's seat from a number. */
+	InternalCalls internalCalls(com.calldesk.sip.registrar.SeatAuthentication seats) {
+		return new InternalCalls(this, seats, locations, distribution, active);
+	}
+
 	Consults consults() {
 		return consults;
 	}

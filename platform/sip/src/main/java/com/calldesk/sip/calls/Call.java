@@ -320,7 +320,7 @@ public final class Call {
 	}
 
 	synchronized CallSnapshot snapshot() {
-		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), inbound() ? "INBOUND" : "OUTBOUND", customerNumber,
+		return new CallSnapshot(id, route.tenantId(), route.tenantCode(), inbound() ? "INBOUND" : route.internal() ? "INTERNAL" : "OUTBOUND", customerNumber,
 				dialledNumber, route.trunkNumberId(), route.trunkNumber(), route.displayNumber(), seat, state, offeredAt, ringingAt,
 				answeredAt, endedAt, endedBy == null ? (state == CallState.ENDED ? "SYSTEM" : null) : endedBy.name(), endReason, sipStatus,
 				media == null || media.recording() == null ? null : media.recording().toString(), node, forwardedTo, agentLegs());

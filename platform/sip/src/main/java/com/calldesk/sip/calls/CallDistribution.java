@@ -41,6 +41,11 @@ public interface CallDistribution {
 		return false;
 	}
 
+	/** Claims a colleague's {@code seat} for an internal call from {@code call}'s seat: false when the colleague is not free. */
+	default boolean claimColleague(CallSnapshot call, String seat) {
+		return claimForTransfer(call, seat);
+	}
+
 	/** {@code seat} rang for the call with others (ring-all) and another answered first: not a no-answer. */
 	default void released(CallSnapshot call, String seat) {
 	}

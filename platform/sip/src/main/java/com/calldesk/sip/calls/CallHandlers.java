@@ -17,7 +17,7 @@ public final class CallHandlers {
 
 	public static Map<String, RequestHandler> of(SipEndpoint endpoint, B2bua b2bua, SeatAuthentication seats, OutboundRouting routing) {
 		InDialogRelay relay = new InDialogRelay(endpoint, b2bua);
-		OutboundCalls outbound = new OutboundCalls(b2bua, seats, routing);
+		OutboundCalls outbound = new OutboundCalls(b2bua, seats, routing, b2bua.internalCalls(seats));
 		Refers refers = new Refers(endpoint, b2bua, seats);
 		return Map.of(
 				Request.INVITE, (event, transaction) -> {

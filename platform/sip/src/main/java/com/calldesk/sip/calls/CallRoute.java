@@ -7,7 +7,17 @@ import java.util.List;
  * (outbound, or inbound when a customer calls it back), and the channels it holds until it ends.
  */
 record CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNumberId, String trunkNumber, String displayNumber,
-		List<String> channelKeys) {
+		List<String> channelKeys, boolean internal) {
+
+	CallRoute(boolean inbound, long tenantId, String tenantCode, Long trunkNumberId, String trunkNumber, String displayNumber,
+			List<String> channelKeys) {
+		this(inbound, tenantId, tenantCode, trunkNumberId, trunkNumber, displayNumber, channelKeys, false);
+	}
+
+	/** A seat calling a colleague's seat (internal call): no trunk, no number shown, no channel, nothing billed. */
+	static CallRoute internal(long tenantId, String tenantCode) {
+		return new CallRoute(false, tenantId, tenantCode, null, null, null, List.of(), true);
+	}
 
 	/** A customer's call in: to a trunk number, or to a display number called back (the record keeps which). */
 	static CallRoute of(InboundRoute route) {

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * A call as the rest of the platform sees it at one moment: enough for a call record and for the
  * CTI events. Times are null until they happen. {@code customerNumber} is the caller of an inbound
- * call and the callee of an outbound one; {@code forwardedTo} the number the call is on now through the
+ * call and the callee of an outbound one (for an {@code INTERNAL} call, the colleague's seat); {@code forwardedTo} the number the call is on now through the
  * gateway (a forward to a mobile, F14, or a transfer to a number); {@code agentLegs} every leg on the
  * agent's side in order, the current one last (one per agent reached, after transfers).
  */

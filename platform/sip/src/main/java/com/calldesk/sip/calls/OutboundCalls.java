@@ -25,9 +25,12 @@ final class OutboundCalls {
 
 	private final OutboundRouting routing;
 
+	private final InternalCalls internal;
+
 	private final PromptedRefusal refusals;
 
-	OutboundCalls(B2bua b2bua, SeatAuthentication authentication, OutboundRouting routing) {
+	OutboundCalls(B2bua b2bua, SeatAuthentication authentication, OutboundRouting routing, InternalCalls internal) {
+		this.internal = internal;
 		this.b2bua = b2bua;
 		this.authentication = authentication;
 		this.routing = routing;
@@ -42,6 +45,11 @@ final class OutboundCalls {
 			return;
 		}
 		String dialled = invite.getRequestURI() instanceof SipURI uri ? uri.getUser() : null;
+		Optional<String> colleague = internal.colleague(seat.get(), dialled);
+		if (colleague.isPresent()) {
+			internal.dial(transaction, seat.get(), colleague.get(), dialled);
+			return;
+		}
 		OutboundRouting.Decision decision = dialled == null ? new OutboundRouting.Refused(Response.NOT_FOUND, "no-number")
 				: routing.route(seat.get().tenantId(), dialled);
 		if (decision instanceof OutboundRouting.Refused refused) {
