@@ -49,6 +49,20 @@ public final class ActiveCalls {
 		}
 	}
 
+	/** The call whose agent-side dialog has this SIP Call-ID (what a REFER's Replaces names). */
+	Call byAgentDialog(String sipCallId) {
+		for (Call call : calls.values()) {
+			javax.sip.Dialog dialog;
+			synchronized (call) {
+				dialog = call.dialogOf(Leg.AGENT);
+			}
+			if (dialog != null && dialog.getCallId() != null && sipCallId.equals(dialog.getCallId().getCallId())) {
+				return call;
+			}
+		}
+		return null;
+	}
+
 	Call get(String callId) {
 		return calls.get(callId);
 	}

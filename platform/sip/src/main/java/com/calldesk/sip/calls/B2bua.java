@@ -77,6 +77,8 @@ public final class B2bua {
 
 	private final Consults consults;
 
+	private final AttendedTransfers attendedTransfers;
+
 	private final Transfers transfers;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
@@ -95,6 +97,7 @@ public final class B2bua {
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
+		this.attendedTransfers = new AttendedTransfers(this, endpoint, distribution, active);
 		this.consults = new Consults(this, endpoint, locations, distribution, active, media);
 		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution);
 		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
@@ -172,6 +175,10 @@ public final class B2bua {
 	/** Seat-to-seat calls, which need the seat accounts to tell a colleague's seat from a number. */
 	InternalCalls internalCalls(com.calldesk.sip.registrar.SeatAuthentication seats) {
 		return new InternalCalls(this, seats, locations, distribution, active);
+	}
+
+	AttendedTransfers attendedTransfers() {
+		return attendedTransfers;
 	}
 
 	Consults consults() {

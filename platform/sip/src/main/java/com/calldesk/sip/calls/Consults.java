@@ -412,43 +412,7 @@ final class Consults {
 				now.endedAt(), now.endedBy(), now.endReason(), now.sipStatus(), now.recording(), now.node(), now.forwardedTo(), now.agentLegs());
 	}
 
-	/** A re-INVITE of ours in {@code dialog}: its final answer (null on timeout) is handed to {@code done} under the call's lock. */
 	private void reinvite(Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {
-		Request request = dialog.createRequest(Request.INVITE);
-		request.addHeader(b2bua.contact());
-		request.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
-		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(request);
-		transaction.setApplicationData(new ClientListener() {
-			@Override
-			public void onResponse(ResponseEvent event) {
-				Response answer = event.getResponse();
-				if (answer.getStatusCode() < 200) {
-					return;
-				}
-				synchronized (call) {
-					if (answer.getStatusCode() < 300) {
-						try {
-							event.getDialog().sendAck(event.getDialog().createAck(((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber()));
-						}
-						catch (Exception ex) {
-							log.debug("ACK of a re-INVITE of call {} failed: {}", call.id(), ex.toString());
-						}
-					}
-					if (call.state() != CallState.ENDED) {
-						done.accept(answer);
-					}
-				}
-			}
-
-			@Override
-			public void onTimeout(TimeoutEvent event) {
-				synchronized (call) {
-					if (call.state() != CallState.ENDED) {
-						done.accept(null);
-					}
-				}
-			}
-		});
-		dialog.sendRequest(transaction);
+		OurReinvite.send(b2bua, endpoint, call, dialog, sdp, done);
 	}
 }

@@ -20,7 +20,8 @@ import com.calldesk.sip.registrar.SeatAuthentication;
  * transfer of the customer to the referred seat of the same tenant, or to the number through the
  * gateway, exactly as the REST command does. The phone learns the outcome by NOTIFY (200 once the
  * new leg rings, 603 when refused — then the customer stays with it). Only the agent's side may
- * refer; REFER with Replaces (attended transfer between two calls of the phone) is not offered.
+ * refer. REFER with Replaces — the phone's attended transfer to a colleague it called — is handed to
+ * {@link AttendedTransfers}.
  */
 final class Refers {
 
@@ -53,16 +54,17 @@ final class Refers {
 			endpoint.respond(transaction, refer, Response.BAD_REQUEST);
 			return;
 		}
+		Call call = ref.call();
+		Dialog dialog = event.getDialog();
 		if (uri.getHeader("Replaces") != null) {
-			endpoint.respond(transaction, refer, Response.NOT_IMPLEMENTED);
+			endpoint.respond(transaction, refer, Response.ACCEPTED);
+			b2bua.attendedTransfers().transfer(call, uri.getHeader("Replaces"), outcome -> notify(dialog, outcome));
 			return;
 		}
-		Call call = ref.call();
 		long tenantId = call.route().tenantId();
 		TransferTarget target = seats.seatOf(tenantId, uri.getUser()).isPresent() ? TransferTarget.seat(uri.getUser())
 				: TransferTarget.number(uri.getUser());
 		endpoint.respond(transaction, refer, Response.ACCEPTED);
-		Dialog dialog = event.getDialog();
 		try {
 			b2bua.transfer(tenantId, call.id(), target, () -> notify(dialog, "SIP/2.0 200 OK"));
 		}

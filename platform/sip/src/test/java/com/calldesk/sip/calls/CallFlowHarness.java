@@ -229,6 +229,9 @@ final class CallFlowHarness implements AutoCloseable {
 		return response.append(body(sdp)).toString();
 	}
 
+	/** The INVITE the phone got in the last {@link #answeredCall}: its dialog is the one the phone sends in. */
+	volatile Message agentInvite;
+
 	/** Answers the ACK-less parts of a call: carrier INVITE → phone rings and answers → carrier has its 200, phone its ACK. */
 	Message answeredCall(SipProbe carrier, SipProbe phone, String[] carrierHeaders, String... phoneHeaders) {
 		registerPhone(phone);
@@ -237,6 +240,7 @@ final class CallFlowHarness implements AutoCloseable {
 			throw new AssertionError("no 100 Trying");
 		}
 		Message offered = phone.await();
+		agentInvite = offered;
 		phone.sendRaw(answer(phone, offered, 200, SDP, phoneHeaders));
 		Message ok = carrier.await();
 		Message ack = phone.await();

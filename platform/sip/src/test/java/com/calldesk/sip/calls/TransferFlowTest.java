@@ -156,14 +156,8 @@ class TransferFlowTest {
 	@Test
 	void aReferFromTheAgentsPhoneTransfersTheCustomerAndReportsBackByNotify() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
-			flow.registerPhone(first);
-			carrier.sendRaw(flow.invite(carrier, "4008001234"));
-			carrier.await();
-			Message offered = first.await();
-			first.sendRaw(answer(first, offered, 200, SDP));
-			carrier.await();
-			first.await();
-			flow.awaitUntil("answered", () -> flow.observed.contains("answered"));
+			flow.answeredCall(carrier, first, new String[0]);
+			Message offered = flow.agentInvite;
 			flow.registerPhone(second, "seat2");
 			flow.idleForTransfer.add("seat2");
 
@@ -191,14 +185,8 @@ class TransferFlowTest {
 	@Test
 	void aReferToABusyAgentIsDeclinedAndTheCustomerStays() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port)) {
-			flow.registerPhone(first);
-			carrier.sendRaw(flow.invite(carrier, "4008001234"));
-			carrier.await();
-			Message offered = first.await();
-			first.sendRaw(answer(first, offered, 200, SDP));
-			carrier.await();
-			first.await();
-			flow.awaitUntil("answered", () -> flow.observed.contains("answered"));
+			flow.answeredCall(carrier, first, new String[0]);
+			Message offered = flow.agentInvite;
 
 			first.sendRaw(flow.inDialog(first, CallFlowHarness.phoneSide(offered), "REFER", 2, "Refer-To: <sip:13800138000@127.0.0.1>"));
 			assertThat(first.await().status()).isEqualTo(202);
