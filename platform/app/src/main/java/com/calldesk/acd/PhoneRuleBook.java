@@ -2,7 +2,6 @@ package com.calldesk.acd;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
@@ -12,87 +11,63 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.calldesk.provisioning.tenants.TenantDirectory;
-import com.calldesk.tenancy.TenantContext;
 
 /**
- * A tenant's phone rules in its schema, cached five seconds for the ACD; saved whole in one
- * transaction (the weekly hours and every special day together, or nothing).
+ * A tenant's phone rules in its schema ({@link TenantSettingsCache}): the weekly hours and every
+ * special day saved together, or nothing.
  */
 @Service
 public class PhoneRuleBook {
 
-	private static final Logger log = LoggerFactory.getLogger(PhoneRuleBook.class);
-
 	private final AcdMapper mapper;
-
-	private final TenantDirectory tenants;
-
-	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	private final LoadingCache<Long, PhoneRules> rules;
+	private final TenantSettingsCache<PhoneRules> rules;
 
 	PhoneRuleBook(AcdMapper mapper, TenantDirectory tenants, TransactionTemplate transactions, Clock clock) {
 		this.mapper = mapper;
-		this.tenants = tenants;
-		this.transactions = transactions;
 		this.clock = clock;
-		this.rules = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build(this::load);
+		// when the rules cannot be read the call center counts as open: a caller is never turned away by a fault
+		this.rules = new TenantSettingsCache<>("Phone rules", tenants, transactions, this::read, PhoneRules.ALWAYS_OPEN);
 	}
 
-	/** The rules the ACD applies; when they cannot be read the call center counts as open (a caller is never turned away by a fault). */
+	/** The rules the ACD applies. */
 	public PhoneRules of(long tenantId) {
-		return rules.get(tenantId);
+		return rules.of(tenantId);
 	}
 
 	public PhoneRules save(long tenantId, PhoneRules changed, String by) {
 		String days = changed.openDays().stream().map(d -> Integer.toString(d.getValue())).sorted().collect(Collectors.joining(","));
-		TenantContext.run(tenants.scopeOf(tenants.require(tenantId)), () -> transactions.executeWithoutResult(status -> {
+		return rules.save(tenantId, () -> {
 			mapper.savePhoneRules(changed.enabled(), days, changed.openFrom().toString(), changed.openUntil().toString(), by, clock.instant());
 			mapper.clearPhoneRuleDays();
 			changed.holidays().forEach(day -> mapper.addPhoneRuleDay(day, "HOLIDAY"));
 			changed.workdays().forEach(day -> mapper.addPhoneRuleDay(day, "WORKDAY"));
-		}));
-		rules.invalidate(tenantId);
-		return of(tenantId);
+		});
 	}
 
-	private PhoneRules load(long tenantId) {
-		try {
-			return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), () -> {
-				Map<String, Object> row = caseless(mapper.phoneRules());
-				if (row.isEmpty()) {
-					return PhoneRules.ALWAYS_OPEN;
-				}
-				Set<LocalDate> holidays = new HashSet<>();
-				Set<LocalDate> workdays = new HashSet<>();
-				for (Map<String, Object> special : mapper.phoneRuleDays()) {
-					Map<String, Object> day = caseless(special);
-					LocalDate date = day.get("rule_date") instanceof java.sql.Date sql ? sql.toLocalDate() : LocalDate.parse(day.get("rule_date").toString());
-					("HOLIDAY".equals(day.get("kind")) ? holidays : workdays).add(date);
-				}
-				Set<DayOfWeek> open = Arrays.stream(row.get("open_days").toString().split(",")).map(String::strip).filter(s -> !s.isEmpty())
-					.map(s -> DayOfWeek.of(Integer.parseInt(s))).collect(Collectors.toSet());
-				boolean enabled = row.get("enabled") instanceof Boolean b ? b : Integer.parseInt(row.get("enabled").toString()) != 0;
-				return new PhoneRules(enabled, open, LocalTime.parse(row.get("open_from").toString()),
-						LocalTime.parse(row.get("open_until").toString()), holidays, workdays);
-			});
-		}
-		catch (RuntimeException ex) {
-			log.warn("Phone rules of tenant {} unreadable; open around the clock until they are", tenantId, ex);
+	private PhoneRules read() {
+		Map<String, Object> row = caseless(mapper.phoneRules());
+		if (row.isEmpty()) {
 			return PhoneRules.ALWAYS_OPEN;
 		}
+		Set<LocalDate> holidays = new HashSet<>();
+		Set<LocalDate> workdays = new HashSet<>();
+		for (Map<String, Object> special : mapper.phoneRuleDays()) {
+			Map<String, Object> day = caseless(special);
+			LocalDate date = day.get("rule_date") instanceof java.sql.Date sql ? sql.toLocalDate() : LocalDate.parse(day.get("rule_date").toString());
+			("HOLIDAY".equals(day.get("kind")) ? holidays : workdays).add(date);
+		}
+		Set<DayOfWeek> open = Arrays.stream(row.get("open_days").toString().split(",")).map(String::strip).filter(s -> !s.isEmpty())
+			.map(s -> DayOfWeek.of(Integer.parseInt(s))).collect(Collectors.toSet());
+		boolean enabled = row.get("enabled") instanceof Boolean b ? b : Integer.parseInt(row.get("enabled").toString()) != 0;
+		return new PhoneRules(enabled, open, LocalTime.parse(row.get("open_from").toString()), LocalTime.parse(row.get("open_until").toString()),
+				holidays, workdays);
 	}
 
 	private static Map<String, Object> caseless(Map<String, Object> row) {

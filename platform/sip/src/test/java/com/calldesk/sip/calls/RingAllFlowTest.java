@@ -64,12 +64,9 @@ class RingAllFlowTest {
 	@Test
 	void whenEveryPhoneRefusesTheAcdDecidesAgain() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
-			flow.registerPhone(first);
-			flow.registerPhone(second, "seat2");
-			carrier.sendRaw(flow.invite(carrier, "4008001234"));
-			carrier.await();
-			Message toFirst = first.await();
-			Message toSecond = second.await();
+			Message[] rung = ringBoth(carrier, first, second);
+			Message toFirst = rung[0];
+			Message toSecond = rung[1];
 			first.sendRaw(answer(first, toFirst, 486, null));
 			second.sendRaw(answer(second, toSecond, 603, null));
 
@@ -82,12 +79,9 @@ class RingAllFlowTest {
 	@Test
 	void phonesRingingPastTheRingTimeoutAreAllCancelledAndCountAsNotAnswering() {
 		try (SipProbe carrier = new SipProbe(flow.port); SipProbe first = new SipProbe(flow.port); SipProbe second = new SipProbe(flow.port)) {
-			flow.registerPhone(first);
-			flow.registerPhone(second, "seat2");
-			carrier.sendRaw(flow.invite(carrier, "4008001234"));
-			carrier.await();
-			Message toFirst = first.await();
-			Message toSecond = second.await();
+			Message[] rung = ringBoth(carrier, first, second);
+			Message toFirst = rung[0];
+			Message toSecond = rung[1];
 			first.sendRaw(answer(first, toFirst, 180, null));
 			second.sendRaw(answer(second, toSecond, 180, null));
 			assertThat(carrier.await().status()).isEqualTo(180);
@@ -120,5 +114,14 @@ class RingAllFlowTest {
 			flow.awaitUntil("ended", () -> flow.observed.stream().anyMatch(s -> s.startsWith("ended")));
 			assertThat(flow.acd).contains("released:seat1", "released:seat2");
 		}
+	}
+
+	/** Both seats' phones registered, the customer's call in, and the INVITE each phone got. */
+	private Message[] ringBoth(SipProbe carrier, SipProbe first, SipProbe second) {
+		flow.registerPhone(first);
+		flow.registerPhone(second, "seat2");
+		carrier.sendRaw(flow.invite(carrier, "4008001234"));
+		carrier.await();
+		return new Message[] { first.await(), second.await() };
 	}
 }
