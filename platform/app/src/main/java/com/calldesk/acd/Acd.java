@@ -333,20 +333,20 @@ public class Acd implements CallDistribution, DisposableBean {
 	/** A colleague's seat claimed for a seat's internal call, as atomically as an offer. */
 	@Override
 	public boolean claimColleague(CallSnapshot call, String seat) {
-		Instant now = clock.instant();
-		boolean claimed = desk.apply(call.tenantId(), seat, a -> a.offered(call.callId(), now)).isPresent();
-		if (claimed) {
-			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, "call from " + call.seat(), now);
-		}
-		return claimed;
+		return claimNamed(call, seat, "call from " + call.seat());
 	}
 
 	@Override
 	public boolean claimForTransfer(CallSnapshot call, String seat) {
+		return claimNamed(call, seat, "transfer from " + call.seat());
+	}
+
+	/** Claims a seat named by the caller (not chosen by the strategy), journaled as an offer with why. */
+	private boolean claimNamed(CallSnapshot call, String seat, String why) {
 		Instant now = clock.instant();
 		boolean claimed = desk.apply(call.tenantId(), seat, a -> a.offered(call.callId(), now)).isPresent();
 		if (claimed) {
-			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, "transfer from " + call.seat(), now);
+			journal.call(call.tenantId(), call.callId(), "OFFERED", seat, why, now);
 		}
 		return claimed;
 	}

@@ -18,4 +18,10 @@ public record CallSnapshot(String callId, long tenantId, String tenantCode, Stri
 	public CallSnapshot {
 		agentLegs = agentLegs == null ? List.of() : List.copyOf(agentLegs);
 	}
+
+	/** This snapshot as seen from another seat of the call (a consulted colleague's agent state). */
+	public CallSnapshot withSeat(String otherSeat) {
+		return new CallSnapshot(callId, tenantId, tenantCode, direction, customerNumber, dialledNumber, trunkNumberId, trunkNumber, displayNumber,
+				otherSeat, state, offeredAt, ringingAt, answeredAt, endedAt, endedBy, endReason, sipStatus, recording, node, forwardedTo, agentLegs);
+	}
 }

@@ -131,7 +131,7 @@ final class Consults {
 				consult.dialog = dialog;
 				consult.seatSdp = new String(response.getRawContent(), StandardCharsets.UTF_8);
 				consult.media.toCustomer(consult.seatSdp);
-				distribution.answered(withSeat(call, consult.seat));
+				distribution.answered(call.snapshot().withSeat(consult.seat));
 				if (consult.agentGone) {
 					complete(call, consult);
 					return;
@@ -314,7 +314,7 @@ final class Consults {
 		if (call.state() != CallState.ENDED) {
 			call.media.stopPlaying();
 		}
-		CallSnapshot seatSide = withSeat(call, consult.seat);
+		CallSnapshot seatSide = call.snapshot().withSeat(consult.seat);
 		if (why == null) {
 			distribution.consultEnded(seatSide, consult.seat);
 		}
@@ -356,7 +356,7 @@ final class Consults {
 		}
 		call.consult = null;
 		consult.media.close();
-		distribution.released(withSeat(call, consult.seat), consult.seat);
+		distribution.released(call.snapshot().withSeat(consult.seat), consult.seat);
 	}
 
 	private Call callOf(long tenantId, String callId) {
@@ -403,13 +403,6 @@ final class Consults {
 		catch (Exception ex) {
 			log.debug("Hanging up a late consulted phone failed: {}", ex.toString());
 		}
-	}
-
-	private static CallSnapshot withSeat(Call call, String seat) {
-		CallSnapshot now = call.snapshot();
-		return new CallSnapshot(now.callId(), now.tenantId(), now.tenantCode(), now.direction(), now.customerNumber(), now.dialledNumber(),
-				now.trunkNumberId(), now.trunkNumber(), now.displayNumber(), seat, now.state(), now.offeredAt(), now.ringingAt(), now.answeredAt(),
-				now.endedAt(), now.endedBy(), now.endReason(), now.sipStatus(), now.recording(), now.node(), now.forwardedTo(), now.agentLegs());
 	}
 
 	private void reinvite(Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {

@@ -61,7 +61,8 @@ final class Voicemails {
 			b2bua.hangUp(call, null, reason);
 			return;
 		}
-		recorded.whenComplete((file, error) -> {
+		// the capture completes on a relay thread; filing the message (a database write) must not run there
+		recorded.whenCompleteAsync((file, error) -> {
 			boolean hungUp = call.state() == CallState.ENDED;
 			endedBy.compareAndSet(null, hungUp ? "hangup" : "limit");
 			if (error != null || file == null) {
