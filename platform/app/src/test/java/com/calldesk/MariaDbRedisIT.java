@@ -18,13 +18,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,12 +34,12 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
+import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Provisioning;
 import com.calldesk.support.Provisioning.OpenedTenant;
 import com.calldesk.support.Sessions;
 import com.calldesk.tenancy.TenantContext;
 import com.calldesk.tenancy.TenantScope;
-import com.calldesk.provisioning.tenants.TenantDirectory;
 
 /**
  * The production profile against the MariaDB and Redis of this machine: schemas are MySQL databases
@@ -68,24 +67,24 @@ class MariaDbRedisIT {
 	RedissonClient redisson;
 
 	@Autowired
-	com.calldesk.telephony.CtiBus cti;
+	com.calldesk.calls.CtiBus cti;
 
 	@Autowired
-	java.util.List<com.calldesk.telephony.CallEvent> heard;
+	java.util.List<com.calldesk.calls.CallEvent> heard;
 
 	@org.springframework.boot.test.context.TestConfiguration
 	static class Heard {
 
 		@org.springframework.context.annotation.Bean
-		java.util.List<com.calldesk.telephony.CallEvent> heard() {
+		java.util.List<com.calldesk.calls.CallEvent> heard() {
 			return new java.util.concurrent.CopyOnWriteArrayList<>();
 		}
 
 		@org.springframework.context.annotation.Bean
-		Object heardListener(java.util.List<com.calldesk.telephony.CallEvent> heard) {
+		Object heardListener(java.util.List<com.calldesk.calls.CallEvent> heard) {
 			return new Object() {
 				@org.springframework.context.event.EventListener
-				void on(com.calldesk.telephony.CallEvent event) {
+				void on(com.calldesk.calls.CallEvent event) {
 					heard.add(event);
 				}
 			};
@@ -195,16 +194,19 @@ class MariaDbRedisIT {
 		int wire = redisson.getTopic("calldeskit:cti", org.redisson.client.codec.StringCodec.INSTANCE)
 			.addListener(String.class, (channel, message) -> onTheWire.add(message));
 		try {
-			var call = new com.calldesk.sip.calls.CallSnapshot("call-1", 7, "2001007", "INBOUND", "+8613800138000", "01062345678", 3L,
-					"+861062345678", null, "ss2001007ss0001", com.calldesk.sip.calls.CallState.ANSWERED, java.time.Instant.now(),
-					java.time.Instant.now(), java.time.Instant.now(), null, null, null, 200, null, "node-a", null, null);
-			cti.publish(new com.calldesk.telephony.CallEvent.CallAnswered(call));
+			java.time.Instant now = java.time.Instant.now();
+			var call = new com.calldesk.calls.CallView("call-1", 7, "2001007", com.calldesk.calls.CallDirection.INBOUND,
+					com.calldesk.phone.PhoneNumbers.require("+8613800138000"), "+8613800138000", "01062345678", "+861062345678", null,
+					"ss2001007ss0001", com.calldesk.calls.CallPhase.ANSWERED, false, null, now, now, now, null, null, null, "node-a", null, null);
+			cti.publish(new com.calldesk.calls.CallEvent.CallAnswered(3, now, call));
 			com.calldesk.support.Peers.await(java.time.Duration.ofSeconds(10), "the event to come back from Redis",
 					() -> heard.stream().anyMatch(e -> e.call().callId().equals("call-1")));
 			assertThat(onTheWire).singleElement().asString().contains("\"type\":\"CallAnswered\"").contains("ss2001007ss0001");
 			assertThat(heard).filteredOn(e -> e.call().callId().equals("call-1")).singleElement()
-				.isInstanceOf(com.calldesk.telephony.CallEvent.CallAnswered.class)
-				.satisfies(e -> assertThat(e.call().answeredAt()).isNotNull());
+				.isInstanceOf(com.calldesk.calls.CallEvent.CallAnswered.class)
+				.satisfies(e -> assertThat(e.call().answeredAt()).isNotNull())
+				.satisfies(e -> assertThat(e.seq()).isEqualTo(3))
+				.satisfies(e -> assertThat(e.call().customer().regionZh()).isNotBlank());
 		}
 		finally {
 			redisson.getTopic("calldeskit:cti").removeListener(wire);

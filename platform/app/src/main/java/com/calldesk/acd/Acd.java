@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.QueueStanding;

@@ -1,11 +1,13 @@
 package com.calldesk.acd;
 
+import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.validation.Valid;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.calldesk.users.SignedInUser;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The tenant's queue: its settings (administrators change them) and what it holds now (supervisors). */
 @RestController
@@ -104,8 +103,8 @@ class AcdApi {
 
 	@GetMapping("/agents")
 	@Operation(summary = "Every seat's agent now (supervisors)")
-	List<AgentApi.AgentView> agents(@AuthenticationPrincipal SignedInUser me) {
-		return desk.agents(me.tenantId()).stream().map(AgentApi.AgentView::of).toList();
+	List<com.calldesk.calls.AgentView> agents(@AuthenticationPrincipal SignedInUser me) {
+		return desk.agents(me.tenantId()).stream().map(desk::view).toList();
 	}
 
 	@GetMapping("/queue")

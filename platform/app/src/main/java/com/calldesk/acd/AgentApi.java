@@ -1,9 +1,11 @@
 package com.calldesk.acd;
 
-import java.time.Instant;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,12 +15,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.problem.DomainException;
 import com.calldesk.seats.SeatSettings;
 import com.calldesk.users.SignedInUser;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The signed-in agent's own status and state (F8, F24): what the agent web's status switch calls. */
 @RestController
@@ -28,45 +29,38 @@ class AgentApi {
 
 	private final AgentDesk desk;
 
-	private final SeatSettings seats;
+	private final DeskAgents agents;
 
-	AgentApi(AgentDesk desk, SeatSettings seats) {
+	AgentApi(AgentDesk desk, DeskAgents agents) {
 		this.desk = desk;
-		this.seats = seats;
+		this.agents = agents;
 	}
 
 	@GetMapping
-	@Operation(summary = "My seat's status and state")
-	AgentView me(@AuthenticationPrincipal SignedInUser me) {
-		return AgentView.of(desk.agent(me.tenantId(), seatOf(me)).orElseThrow(() -> DomainException.conflict("agent.no-seat")));
+	@Operation(summary = "My seat's status and state, time in it, today's answered calls, whether my phone is registered")
+	DeskAgent me(@AuthenticationPrincipal SignedInUser me) {
+		return agents.mine(me.tenantId(), me.userId());
 	}
 
 	@PutMapping("/status")
-	@Operation(summary = "Choose IDLE (空闲), BUSY (忙碌中), REST (小休) or OFFLINE (离线); busy and rest get no calls")
-	AgentView choose(@Valid @RequestBody StatusChoice choice, @AuthenticationPrincipal SignedInUser me) {
-		return AgentView.of(desk.choose(me.tenantId(), seatOf(me), choice.status()));
+	@Operation(summary = "Choose IDLE (空闲), BUSY (忙碌中), REST (小休, with a reason: lunch, meeting, training, break) or OFFLINE (离线); "
+			+ "busy and rest get no calls")
+	DeskAgent choose(@Valid @RequestBody StatusChoice choice, @AuthenticationPrincipal SignedInUser me) {
+		if (choice.reason() != null && choice.status() != AgentStatus.REST) {
+			throw DomainException.badRequest("agent.reason-only-resting");
+		}
+		desk.choose(me.tenantId(), agents.seatOf(me.userId()).getSipUsername(), choice.status(), choice.reason());
+		return agents.mine(me.tenantId(), me.userId());
 	}
 
 	@PostMapping("/wrap-up/end")
 	@Operation(summary = "End wrap-up (话后) before its timer")
-	AgentView endWrapUp(@AuthenticationPrincipal SignedInUser me) {
-		return AgentView.of(desk.endWrapUp(me.tenantId(), seatOf(me)));
+	DeskAgent endWrapUp(@AuthenticationPrincipal SignedInUser me) {
+		desk.endWrapUp(me.tenantId(), agents.seatOf(me.userId()).getSipUsername());
+		return agents.mine(me.tenantId(), me.userId());
 	}
 
-	private String seatOf(SignedInUser me) {
-		return seats.seatOf(me.userId()).map(seat -> seat.getSipUsername()).orElseThrow(() -> DomainException.conflict("agent.no-seat"));
-	}
-
-	record StatusChoice(@NotNull AgentStatus status) {
-	}
-
-	/** A seat's agent as the web shows it. */
-	record AgentView(String seat, AgentStatus status, AgentState state, Instant since, String callId, String reason, Instant wrapUpUntil,
-			int missedInARow) {
-
-		static AgentView of(SeatAgent agent) {
-			return new AgentView(agent.seat(), agent.status(), agent.state(), agent.since(), agent.callId(), agent.reason(),
-					agent.wrapUpUntil(), agent.missedInARow());
-		}
+	/** {@code reason}: why the agent rests (lunch, meeting, training, break), only with REST. */
+	record StatusChoice(@NotNull AgentStatus status, @jakarta.validation.constraints.Pattern(regexp = "lunch|meeting|training|break") String reason) {
 	}
 }

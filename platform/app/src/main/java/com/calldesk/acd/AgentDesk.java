@@ -3,6 +3,7 @@ package com.calldesk.acd;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,11 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStateChanged;
+import com.calldesk.calls.AgentStatus;
+import com.calldesk.calls.AgentView;
+import com.calldesk.calls.CtiBus;
 import com.calldesk.provisioning.resources.ProvisioningChanged;
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
@@ -45,7 +51,16 @@ public class AgentDesk {
 
 	private final java.util.Set<Long> tenantsSeen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+	private final CtiBus cti;
+
 	AgentDesk(AgentBoard board, AcdJournal journal, Clock clock, SeatAllocation allocation) {
+		this(board, journal, clock, allocation, event -> {
+		});
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	AgentDesk(AgentBoard board, AcdJournal journal, Clock clock, SeatAllocation allocation, CtiBus cti) {
+		this.cti = cti;
 		this.board = board;
 		this.journal = journal;
 		this.clock = clock;
@@ -79,7 +94,12 @@ public class AgentDesk {
 
 	/** The agent chose a status (F24). */
 	public SeatAgent choose(long tenantId, String seat, AgentStatus status) {
-		apply(tenantId, seat, agent -> agent.withStatus(status, clock.instant()));
+		return choose(tenantId, seat, status, null);
+	}
+
+	/** The agent chose a status; resting (小休) with a reason (lunch, meeting…) the supervisor sees. */
+	public SeatAgent choose(long tenantId, String seat, AgentStatus status, String restReason) {
+		apply(tenantId, seat, agent -> agent.chose(status, status == AgentStatus.REST ? restReason : null, clock.instant()));
 		return board.get(tenantId, seat);
 	}
 
@@ -123,11 +143,28 @@ public class AgentDesk {
 	private Optional<AgentBoard.Change> journaled(long tenantId, Optional<AgentBoard.Change> change) {
 		change.ifPresent(c -> {
 			journal.agent(c.after());
+			publish(c.after());
 			if (c.after().status() == AgentStatus.IDLE && c.after().state() == AgentState.WAITING) {
 				freed.forEach(listener -> listener.accept(tenantId));
 			}
 		});
 		return change;
+	}
+
+	/** The agent as CTI consumers see it. */
+	public AgentView view(SeatAgent agent) {
+		return new AgentView(agent.tenantId(), agent.seat(), agent.status(), agent.state(), agent.since(), agent.callId(), agent.reason(),
+				agent.wrapUpUntil(), agent.missedInARow(), agent.answeredOn(LocalDate.ofInstant(clock.instant(), SeatAgent.CHINA)));
+	}
+
+	private void publish(SeatAgent agent) {
+		Instant since = agent.since();
+		try {
+			cti.publish(new AgentStateChanged(since.getEpochSecond() * 1_000_000 + since.getNano() / 1_000, clock.instant(), view(agent)));
+		}
+		catch (RuntimeException ex) {
+			org.slf4j.LoggerFactory.getLogger(AgentDesk.class).warn("A listener of the agent change of seat {} failed", agent.seat(), ex);
+		}
 	}
 
 	void onFreed(LongConsumer listener) {

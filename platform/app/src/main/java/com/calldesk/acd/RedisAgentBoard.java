@@ -17,6 +17,9 @@ import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
+
 /**
  * The board shared by every node: one Redis hash per tenant ({@code <prefix>agents:<tenant id>}, seat
  * → agent). A change reads the agent, applies the transition here, and writes it back only if nobody

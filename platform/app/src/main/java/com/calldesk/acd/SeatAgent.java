@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
+
 /**
  * One seat's agent on the board: the status the agent chose, the state the system keeps, and what the
  * strategies need (idle since when, calls answered today, unanswered offers in a row). Immutable: every
@@ -35,11 +38,16 @@ public record SeatAgent(long tenantId, String seat, AgentStatus status, AgentSta
 
 	/** The agent's own choice; becoming available clears a no-answer streak and starts the idle clock. */
 	public SeatAgent withStatus(AgentStatus next, Instant now) {
-		if (next == status && reason == null) {
+		return chose(next, null, now);
+	}
+
+	/** The agent's own choice with a reason of theirs ({@code chosenReason}: why they rest), which replaces the system's. */
+	public SeatAgent chose(AgentStatus next, String chosenReason, Instant now) {
+		if (next == status && java.util.Objects.equals(reason, chosenReason)) {
 			return this;
 		}
 		boolean available = next == AgentStatus.IDLE && status != AgentStatus.IDLE;
-		return new SeatAgent(tenantId, seat, next, state, now, callId, null, available && state == AgentState.WAITING ? now : idleSince,
+		return new SeatAgent(tenantId, seat, next, state, now, callId, chosenReason, available && state == AgentState.WAITING ? now : idleSince,
 				next == AgentStatus.IDLE ? null : notBefore, wrapUpUntil, next == AgentStatus.IDLE ? 0 : missedInARow, answeredToday(now),
 				day(now));
 	}

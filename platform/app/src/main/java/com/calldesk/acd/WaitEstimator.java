@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.sip.calls.QueueStanding;
 
 /**

@@ -45,7 +45,7 @@ public class CallControl {
 	/** Transfer-specific refusals; the number's route refusals read as those of a call out. */
 	private static final Map<String, HttpStatus> TRANSFER_STATUS = Map.of("call-not-found", HttpStatus.NOT_FOUND, "same-agent",
 			HttpStatus.BAD_REQUEST, "not-answered", HttpStatus.CONFLICT, "transfer-in-progress", HttpStatus.CONFLICT, "agent-offline",
-			HttpStatus.CONFLICT, "agent-busy", HttpStatus.CONFLICT, "error", HttpStatus.CONFLICT, "consult-not-ready", HttpStatus.CONFLICT);
+			HttpStatus.CONFLICT, "agent-busy", HttpStatus.CONFLICT, "error", HttpStatus.CONFLICT, "consult-not-ready", HttpStatus.CONFLICT, "not-held", HttpStatus.CONFLICT, "not-ringing", HttpStatus.CONFLICT);
 
 	public CallSnapshot transfer(long tenantId, String callId, TransferTarget target) {
 		return refusedAsProblem(callId, () -> running().transfer(tenantId, callId, target));
@@ -74,6 +74,18 @@ public class CallControl {
 			}
 			throw new DomainException(STATUS.getOrDefault(refused.reason(), HttpStatus.CONFLICT), "call.refused." + refused.reason());
 		}
+	}
+
+	public CallSnapshot hold(long tenantId, String callId) {
+		return refusedAsProblem(callId, () -> running().holds().hold(tenantId, callId));
+	}
+
+	public CallSnapshot resume(long tenantId, String callId) {
+		return refusedAsProblem(callId, () -> running().holds().resume(tenantId, callId));
+	}
+
+	public CallSnapshot answerHint(long tenantId, String callId, String seat) {
+		return refusedAsProblem(callId, () -> running().holds().answerHint(tenantId, callId, seat));
 	}
 
 	public Optional<CallSnapshot> hangUp(long tenantId, String callId) {

@@ -1,10 +1,12 @@
 package com.calldesk.telephony;
 
-import java.util.List;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,14 +19,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.calldesk.calls.CallCommands;
+import com.calldesk.calls.CallView;
 import com.calldesk.problem.DomainException;
 import com.calldesk.seats.SeatSettings;
 import com.calldesk.sip.calls.ClickToCall;
-import com.calldesk.sip.calls.TransferTarget;
 import com.calldesk.users.SignedInUser;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 @Tag(name = "Calls", description = "通话 — click-to-call, hang up, a call's record and legs")
 @RestController
@@ -33,12 +33,15 @@ class CallsApi {
 
 	private final CallControl control;
 
+	private final CallCommands commands;
+
 	private final SeatSettings seats;
 
 	private final CallRecords records;
 
-	CallsApi(CallControl control, SeatSettings seats, CallRecords records) {
+	CallsApi(CallControl control, CallCommands commands, SeatSettings seats, CallRecords records) {
 		this.control = control;
+		this.commands = commands;
 		this.seats = seats;
 		this.records = records;
 	}
@@ -55,7 +58,7 @@ class CallsApi {
 	@DeleteMapping("/{callId}")
 	@Operation(summary = "Hang up a call of your call center now in progress")
 	CallRecordView hangUp(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
-		control.hangUp(me.tenantId(), callId).orElseThrow(() -> DomainException.notFound("call.not-found", callId));
+		commands.hangUp(me.tenantId(), callId);
 		return get(callId);
 	}
 
@@ -66,7 +69,12 @@ class CallsApi {
 		if ((to.seat() == null) == (to.number() == null)) {
 			throw DomainException.badRequest("call.transfer.target");
 		}
-		control.transfer(me.tenantId(), callId, to.seat() != null ? TransferTarget.seat(ownSeat(to.seat())) : TransferTarget.number(to.number().strip()));
+		if (to.seat() != null) {
+			commands.transferToSeat(me.tenantId(), callId, ownSeat(to.seat()));
+		}
+		else {
+			commands.transferToNumber(me.tenantId(), callId, to.number().strip());
+		}
 		return get(callId);
 	}
 
@@ -74,22 +82,42 @@ class CallsApi {
 	@Operation(summary = "Consult (F10): the customer hears hold music while you talk to an idle agent's seat; refused with the reason "
 			+ "while the customer stays with you when the agent is busy or offline. CTI event ConsultAnswered when you talk")
 	CallRecordView consult(@PathVariable String callId, @Valid @RequestBody ConsultWith with, @AuthenticationPrincipal SignedInUser me) {
-		control.consult(me.tenantId(), callId, ownSeat(with.seat()));
+		commands.consult(me.tenantId(), callId, ownSeat(with.seat()));
 		return get(callId);
 	}
 
 	@PostMapping("/{callId}/consult/complete")
 	@Operation(summary = "Consult-transfer: the consulted agent takes the customer, you are hung up")
 	CallRecordView completeConsult(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
-		control.completeConsult(me.tenantId(), callId);
+		commands.completeConsult(me.tenantId(), callId);
 		return get(callId);
 	}
 
 	@DeleteMapping("/{callId}/consult")
 	@Operation(summary = "End the consultation: the consulted agent is hung up, you are back with the customer")
 	CallRecordView cancelConsult(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
-		control.cancelConsult(me.tenantId(), callId);
+		commands.cancelConsult(me.tenantId(), callId);
 		return get(callId);
+	}
+
+	@PostMapping("/{callId}/hold")
+	@Operation(summary = "Hold (保持): the customer hears hold music until taken back; the phones stay connected")
+	CallView hold(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		return commands.hold(me.tenantId(), callId);
+	}
+
+	@DeleteMapping("/{callId}/hold")
+	@Operation(summary = "Take the customer back from hold (取回)")
+	CallView resume(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		return commands.resume(me.tenantId(), callId);
+	}
+
+	@PostMapping("/{callId}/answer")
+	@Operation(summary = "Answer hint: your desk phone, ringing for the call, is asked to pick up by itself (NOTIFY Event: talk; "
+			+ "Yealink, Fanvil, Polycom); a phone that cannot keeps ringing")
+	CallView answer(@PathVariable String callId, @AuthenticationPrincipal SignedInUser me) {
+		String seat = seats.seatOf(me.userId()).map(s -> s.getSipUsername()).orElseThrow(() -> DomainException.conflict("agent.no-seat"));
+		return commands.answerHint(me.tenantId(), callId, seat);
 	}
 
 	@GetMapping("/{callId}")

@@ -5,16 +5,16 @@ import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 import org.springframework.context.ApplicationEventPublisher;
 
-import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.calls.CtiBus;
+import com.calldesk.calls.CtiEvent;
+import com.calldesk.calls.CtiJson;
 
 /**
- * CTI events on the Redis topic {@code <prefix>cti}, as JSON {@code {"type": "CallAnswered", "call": {…}}}.
+ * CTI events on the Redis topic {@code <prefix>cti}, as the JSON {@link CtiJson} derives from the sealed types.
  * Every node, the sender included, turns what it hears back into local events, so listeners see
  * each event once whichever node carried the call.
  */
@@ -42,28 +42,12 @@ final class RedisCtiBus implements CtiBus, AutoCloseable {
 	}
 
 	@Override
-	public void publish(CallEvent event) {
-		ObjectNode message = json.createObjectNode();
-		message.put("type", event.getClass().getSimpleName());
-		message.set("call", json.valueToTree(event.call()));
-		topic.publish(json.writeValueAsString(message));
+	public void publish(CtiEvent event) {
+		topic.publish(json.writeValueAsString(event));
 	}
 
-	CallEvent decode(String message) {
-		JsonNode node = json.readTree(message);
-		CallSnapshot call = json.treeToValue(node.get("call"), CallSnapshot.class);
-		return switch (node.get("type").asString()) {
-			case "CallOffered" -> new CallEvent.CallOffered(call);
-			case "CallRinging" -> new CallEvent.CallRinging(call);
-			case "CallQueued" -> new CallEvent.CallQueued(call);
-			case "CallAnswered" -> new CallEvent.CallAnswered(call);
-			case "CallEnded" -> new CallEvent.CallEnded(call);
-			case "VoicemailLeft" -> new CallEvent.VoicemailLeft(call);
-			case "CallTransferring" -> new CallEvent.CallTransferring(call);
-			case "CallTransferred" -> new CallEvent.CallTransferred(call);
-			case "ConsultAnswered" -> new CallEvent.ConsultAnswered(call);
-			default -> throw new IllegalArgumentException("Unknown CTI event " + node.get("type"));
-		};
+	CtiEvent decode(String message) {
+		return json.readValue(message, CtiEvent.class);
 	}
 
 	@Override

@@ -32,11 +32,14 @@ import com.calldesk.acd.AgentBoard;
 import com.calldesk.acd.AgentPresence;
 import com.calldesk.acd.InMemoryAgentBoard;
 import com.calldesk.acd.RedisAgentBoard;
+import com.calldesk.calls.CtiJson;
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSettings;
 import com.calldesk.provisioning.resources.SipAccountProperties;
 import com.calldesk.sip.OptionsHandler;
 import com.calldesk.sip.RequestHandler;
+import com.calldesk.sip.SipServer;
+import com.calldesk.sip.SipSettings;
 import com.calldesk.sip.calls.ActiveCalls;
 import com.calldesk.sip.calls.B2bua;
 import com.calldesk.sip.calls.CallHandlers;
@@ -45,8 +48,6 @@ import com.calldesk.sip.calls.MediaAnchor;
 import com.calldesk.sip.calls.OutboundRouting;
 import com.calldesk.sip.calls.SessionTimers;
 import com.calldesk.sip.calls.TrunkDirectory;
-import com.calldesk.sip.SipServer;
-import com.calldesk.sip.SipSettings;
 import com.calldesk.sip.registrar.InMemoryLocations;
 import com.calldesk.sip.registrar.KeepAlive;
 import com.calldesk.sip.registrar.Locations;
@@ -83,13 +84,29 @@ class TelephonyConfiguration {
 	}
 
 	@Bean
-	CtiBus ctiBus(Environment environment, ObjectProvider<RedissonClient> redisson, ApplicationEventPublisher local,
-			ObjectProvider<tools.jackson.databind.json.JsonMapper> json) {
+	com.calldesk.calls.CtiBus ctiBus(Environment environment, ObjectProvider<RedissonClient> redisson, ApplicationEventPublisher local) {
 		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
-			return new RedisCtiBus(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"),
-					json.getIfAvailable(() -> tools.jackson.databind.json.JsonMapper.builder().build()), local);
+			return new RedisCtiBus(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), CtiJson.mapper(), local);
 		}
 		return local::publishEvent;
+	}
+
+	@Bean
+	LiveCalls liveCalls(Environment environment, ObjectProvider<RedissonClient> redisson, Clock clock) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisLiveCalls(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), CtiJson.mapper());
+		}
+		return new InMemoryLiveCalls(clock);
+	}
+
+	/** Commands for calls on other nodes go there through Redis; a single node has no other. */
+	@Bean
+	CommandRelay commandRelay(Environment environment, ObjectProvider<RedissonClient> redisson, SipNode node, ObjectProvider<CallRouter> router) {
+		if ("redis".equals(environment.getProperty("calldesk.state.store"))) {
+			return new RedisCommandRelay(redisson.getObject(), environment.getProperty("calldesk.redis.prefix", "calldesk:"), node.id(),
+					CtiJson.mapper(), command -> router.getObject().executeHere(command));
+		}
+		return CommandRelay.NONE;
 	}
 
 	@Bean

@@ -35,7 +35,9 @@ class TenantSecurityConfiguration {
 				new Throttle(counters, "login", 5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
 				new Throttle(counters, "login-ip", 30, Duration.ofMinutes(15), Duration.ofMinutes(15)),
 				auth -> (auth.getDetails() instanceof TenantLoginDetails d ? d.tenantCode() : "") + "/" + auth.getName());
-		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+		// the API and the desktop's socket answer 401 to a lost session, so the page can say so instead of loading a login page
+		RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+				|| request.getRequestURI().equals(request.getContextPath() + "/ws");
 		http.authenticationManager(new ProviderManager(throttled))
 			// the public application form's JSON twin: no session, so nothing for CSRF to protect
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/applications"))

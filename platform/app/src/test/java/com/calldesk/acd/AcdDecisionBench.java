@@ -19,6 +19,7 @@ import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.sip.calls.CallDistribution;

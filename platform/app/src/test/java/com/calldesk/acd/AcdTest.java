@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.sip.calls.CallDistribution;

@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import com.calldesk.calls.AgentStatus;
+
 /** The longest-idle line read page by page: the same order as one sorted read, skips kept, nothing handed out twice. */
 class IdleLineTest {
 

@@ -24,6 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.StringCodec;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
+
 /**
  * The production board on the real Redis: agents survive a round trip whole; two "nodes" (two boards
  * on one Redis) claiming agents from many threads at once, by seat or from the longest-idle index,

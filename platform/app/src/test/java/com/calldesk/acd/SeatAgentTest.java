@@ -7,6 +7,9 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
+
 /** The agent state machine alone, with time passed in: every transition, and every event that must not move an agent. */
 class SeatAgentTest {
 

@@ -7,7 +7,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
 
-import com.calldesk.telephony.CallEvent;
+import com.calldesk.calls.CallEvent;
 
 /** Collects every CTI event of the test's application, in order: {@code @Autowired List<CallEvent> cti}. */
 @TestConfiguration

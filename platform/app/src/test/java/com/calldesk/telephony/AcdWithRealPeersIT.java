@@ -17,6 +17,7 @@ import com.calldesk.acd.AcdJournal;
 import com.calldesk.acd.AcdSettings;
 import com.calldesk.acd.CallStep;
 import com.calldesk.acd.Strategy;
+import com.calldesk.calls.CallEvent;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants;

@@ -11,6 +11,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.calldesk.acd.AcdJournal;
 import com.calldesk.acd.AgentDesk;
+import com.calldesk.calls.CallEvent;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.CtiCapture;
 import com.calldesk.support.Peers;

@@ -8,13 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -28,8 +22,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.Strategy;
+import com.calldesk.calls.AgentStatus;
+import com.calldesk.calls.CallEvent;
+import com.calldesk.support.Leftovers;
 import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Tones;
@@ -56,24 +52,7 @@ class CallControlOnMariaDbRedisIT extends CallControlFixture {
 
 	@BeforeAll
 	static void dropWhatAPreviousRunLeft() throws Exception {
-		try (Connection connection = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?user=root&password=");
-				Statement statement = connection.createStatement()) {
-			List<String> leftovers = new ArrayList<>();
-			try (ResultSet rs = statement.executeQuery("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'calldeskcc%'")) {
-				while (rs.next()) {
-					leftovers.add(rs.getString(1));
-				}
-			}
-			for (String schema : leftovers) {
-				statement.execute("DROP DATABASE `" + schema + "`");
-			}
-		}
-		// tenant ids start again with the schemas: agents and registrations a previous run left in Redis must go too
-		Process redis = new ProcessBuilder("sh", "-c",
-				"redis-cli -h 127.0.0.1 --scan --pattern 'calldeskcc:*' | xargs -r redis-cli -h 127.0.0.1 del").redirectErrorStream(true).start();
-		if (!redis.waitFor(20, java.util.concurrent.TimeUnit.SECONDS) || redis.exitValue() != 0) {
-			throw new IllegalStateException("could not clear the previous run's Redis keys");
-		}
+		Leftovers.drop("calldeskcc");
 	}
 
 	@Test

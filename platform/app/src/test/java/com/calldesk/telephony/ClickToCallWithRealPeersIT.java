@@ -96,7 +96,7 @@ class ClickToCallWithRealPeersIT extends CallControlFixture {
 			.andExpect(jsonPath("$.legs[*].kind").value(org.hamcrest.Matchers.contains("CUSTOMER", "AGENT")));
 		assertThat(Peers.finish(phone)).as("the agent's phone was hung up").isZero();
 		assertThat(Peers.finish(customer)).as("the customer was hung up").isZero();
-		mvc.perform(delete("/api/calls/" + callId).session(agent).with(csrf())).andExpect(status().isNotFound());
+		mvc.perform(delete("/api/calls/" + callId).session(agent).with(csrf())).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("call.ended"));
 	}
 
 	@Test

@@ -19,8 +19,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.Strategy;
+import com.calldesk.calls.AgentStatus;
+import com.calldesk.calls.CallEvent;
 import com.calldesk.sip.registrar.Locations;
 import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants.Queue;

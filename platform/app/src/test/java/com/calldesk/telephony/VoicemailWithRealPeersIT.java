@@ -10,7 +10,6 @@ import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
@@ -24,9 +23,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import com.calldesk.acd.AcdSettings;
-import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.CallStep;
 import com.calldesk.acd.Strategy;
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Sessions;

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.RequestEvent;
@@ -81,6 +80,8 @@ public final class B2bua {
 
 	private final Transfers transfers;
 
+	private final Holds holds;
+
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
 			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
 		this.endpoint = endpoint;
@@ -99,28 +100,24 @@ public final class B2bua {
 		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
 		this.attendedTransfers = new AttendedTransfers(this, endpoint, distribution, active);
 		this.consults = new Consults(this, endpoint, locations, distribution, active, media);
-		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution);
+		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution, observer);
 		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
 		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, consults, clock);
+		this.holds = new Holds(this, endpoint, active, locations);
 		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
 	}
 
 	/**
-	 * Click-to-call (F9): rings the seat's phone (asking it to answer by itself), then the customer
-	 * through the tenant's gateway, and bridges them. Returns the call's id at once; what happens next
-	 * is told to the observer like any call.
-	 *
+	 * Click-to-call (F9): rings the seat's phone (asking it to answer by itself), then the customer through the
+	 * tenant's gateway, and bridges them; returns the call's id at once, the rest is told to the observer.
 	 * @throws ClickToCallRefused when the call cannot be placed (no phone, on a call, no route…)
 	 */
 	public String clickToCall(ClickToCall request) {
 		return clickToCalls.start(request);
 	}
 
-	/**
-	 * Hangs up a call of {@code tenantId} carried by this node on a command (the agent's "hang up"
-	 * button); empty when there is no such call here, or it has ended meanwhile.
-	 */
+	/** Hangs up a call of {@code tenantId} carried by this node on a command; empty when there is no such call here. */
 	public Optional<CallSnapshot> hangUp(long tenantId, String callId, String reason) {
 		Call call = active.get(callId);
 		if (call == null || call.route().tenantId() != tenantId) {
@@ -129,10 +126,10 @@ public final class B2bua {
 		synchronized (call) {
 			if (call.inbound() && call.state() != CallState.ANSWERED && !call.inAnswered) {
 				failIn(call, null, Response.TEMPORARILY_UNAVAILABLE, reason);
+				inboundCalls.stopRinging(call);
+				return Optional.of(call.snapshot());
 			}
-			else {
-				hangUp(call, null, reason);
-			}
+			hangUp(call, null, reason);
 		}
 		return Optional.of(call.snapshot());
 	}
@@ -160,6 +157,11 @@ public final class B2bua {
 	 */
 	public CallSnapshot consult(long tenantId, String callId, String seat) {
 		return consults.consult(tenantId, callId, seat);
+	}
+
+	/** Hold, resume and the answer hint from the desktop. */
+	public Holds holds() {
+		return holds;
 	}
 
 	/** Consult-transfer: the consulted seat takes the customer. */
@@ -231,7 +233,9 @@ public final class B2bua {
 			endpoint.respond(transaction, invite, Response.BUSY_HERE);
 			return;
 		}
-		Call call = admit(transaction, id, CallRoute.of(route.get()), userOf((FromHeader) invite.getHeader(FromHeader.NAME)), dialled);
+		FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
+		String caller = from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
+		Call call = admit(transaction, id, CallRoute.of(route.get()), caller, dialled);
 		String agentSdp = openMedia(call);
 		if (agentSdp != null && route.get().refusal() != null) {
 			inboundCalls.refuse(call, route.get().refusal());
@@ -419,15 +423,9 @@ public final class B2bua {
 			return;
 		}
 		endpoint.respond(invite, call.inRequest, Response.REQUEST_TERMINATED, r -> tagged(call, r));
-		boolean provisional;
-		synchronized (call) {
-			provisional = call.outProvisional;
-			call.cancelWhenProvisional = !provisional;
-		}
-		if (provisional) {
-			cancelOut(call);
-		}
+		inboundCalls.stopRinging(call);
 	}
+
 
 	/** Ends a call from one side (or from CallDesk, {@code by} null) and hangs up the other side(s). */
 	void hangUp(Call call, Leg by, String reason) {
@@ -581,16 +579,12 @@ public final class B2bua {
 		return endpoint;
 	}
 
-	/** The media anchor, for a call CallDesk answers with a session of its own ({@link PromptedRefusal}). */
+	/** For a call CallDesk answers with a session of its own ({@link PromptedRefusal}). */
 	MediaAnchor media() {
 		return media;
 	}
 
 	ChannelCounter channels() {
 		return channels;
-	}
-
-	static String userOf(FromHeader from) {
-		return from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
 	}
 }

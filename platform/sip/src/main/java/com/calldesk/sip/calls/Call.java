@@ -3,7 +3,6 @@ package com.calldesk.sip.calls;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ServerTransaction;
@@ -89,6 +88,9 @@ public final class Call {
 
 	/** The phones ringing at once for this call (ring-all), until one answers. */
 	ForkedRinging.Forks forks;
+
+	/** The agent put the customer on hold (hold music) by command; cleared when a transfer or consult takes the customer's media over. */
+	boolean held;
 
 	/** A consultation under way: the agent talks to another seat while the customer waits. */
 	Consult consult;

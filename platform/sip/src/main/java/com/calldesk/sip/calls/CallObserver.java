@@ -24,6 +24,18 @@ public interface CallObserver {
 	default void consulting(CallSnapshot call, String consultedSeat) {
 	}
 
+	/** The agent put the customer on hold: the customer hears hold music. */
+	default void held(CallSnapshot call) {
+	}
+
+	/** The customer hears the agent again: taken off hold. */
+	default void resumed(CallSnapshot call) {
+	}
+
+	/** A consultation ended without a transfer (cancelled, refused, the consulted seat hung up): the agent is back with the customer. */
+	default void consultEnded(CallSnapshot call, String consultedSeat) {
+	}
+
 	/** The new leg of a transfer answered: the customer talks to them now. */
 	default void transferred(CallSnapshot call) {
 	}

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -90,6 +89,7 @@ final class Consults {
 				consult.invite = invite;
 				consult.dialog = dialog;
 				call.consult = consult;
+				call.held = false;
 				call.media.playToCustomer(InboundCalls.HOLD_MUSIC, true);
 				invite.sendRequest();
 				return call.snapshot();
@@ -315,6 +315,9 @@ final class Consults {
 			call.media.stopPlaying();
 		}
 		CallSnapshot seatSide = call.snapshot().withSeat(consult.seat);
+		if (call.state() != CallState.ENDED) {
+			b2bua.observer().consultEnded(call.snapshot(), consult.seat);
+		}
 		if (why == null) {
 			distribution.consultEnded(seatSide, consult.seat);
 		}

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -37,8 +36,11 @@ final class ForkedRinging {
 
 	private final CallDistribution distribution;
 
-	ForkedRinging(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution) {
+	private final CallObserver observer;
+
+	ForkedRinging(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution, CallObserver observer) {
 		this.b2bua = b2bua;
+		this.observer = observer;
 		this.endpoint = endpoint;
 		this.locations = locations;
 		this.distribution = distribution;
@@ -114,9 +116,15 @@ final class ForkedRinging {
 				return;
 			}
 			if (status < 200) {
-				forks.provisional.add(transaction);
-				if (!call.outRingingTold) {
-					// the first phone to ring stands for all of them towards the customer
+				boolean firstRing = !call.outRingingTold;
+				if (forks.provisional.add(transaction)) {
+					// each rung seat gets its own screen pop; the customer hears ringing once
+					call.ringing();
+					observer.ringing(call.snapshot().withSeat(forks.seats.get(transaction)));
+					call.outRingingTold = true;
+				}
+				if (firstRing) {
+					// the first phone to ring stands for all of them towards the customer (told above, so not told again)
 					adopt(call, transaction, event.getDialog(), false);
 					b2bua.outAnswered(call, event);
 					call.outInvite = null;

@@ -3,7 +3,6 @@ package com.calldesk.sip.calls;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Optional;
-
 import javax.sip.message.Response;
 
 import org.slf4j.Logger;
@@ -281,5 +280,17 @@ final class InboundCalls implements QueuedCalls {
 
 	private boolean reachable(String seat) {
 		return !locations.of(seat).isEmpty();
+	}
+
+	/** The ended call's out leg, ringing or about to, is cancelled (now, or at its first provisional). */
+	void stopRinging(Call call) {
+		boolean provisional;
+		synchronized (call) {
+			provisional = call.outProvisional;
+			call.cancelWhenProvisional = !provisional;
+		}
+		if (provisional) {
+			b2bua.cancelOut(call);
+		}
 	}
 }

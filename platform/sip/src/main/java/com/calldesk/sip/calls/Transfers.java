@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
@@ -129,6 +128,7 @@ final class Transfers {
 		Instant now = b2bua.now();
 		String fromSeat = call.seat();
 		Dialog old = call.dialogOf(Leg.AGENT);
+		call.held = false;
 		call.media.playToCustomer(InboundCalls.HOLD_MUSIC, true);
 		call.closeAgentLeg(now);
 		detachAgent(call);

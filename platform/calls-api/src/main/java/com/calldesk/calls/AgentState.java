@@ -1,4 +1,4 @@
-package com.calldesk.acd;
+package com.calldesk.calls;
 
 /** What the system is doing with the agent (mod_callcenter's state): only WAITING is offered calls. */
 public enum AgentState {

@@ -1,4 +1,4 @@
-package com.calldesk.acd;
+package com.calldesk.calls;
 
 /** What the agent chose (mod_callcenter's status): only IDLE is offered calls. */
 public enum AgentStatus {
