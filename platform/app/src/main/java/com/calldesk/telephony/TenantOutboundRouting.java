@@ -75,8 +75,7 @@ class TenantOutboundRouting implements OutboundRouting {
 		if (gateway.isEmpty()) {
 			return new Refused(503, "no-gateway");
 		}
-		List<DisplayNumberChoice> choices = displayNumbersOfTenant.get(tenantId).stream()
-			.sorted(Comparator.comparing((DisplayNumber d) -> !sameRegion(d, callee.get())))
+		List<DisplayNumberChoice> choices = inCallOrder(tenantId, callee.get()).stream()
 			.map(d -> new DisplayNumberChoice(d.getId(), d.getNumber(), asDialled(d.getNumber()), d.getChannelLimit()))
 			.toList();
 		if (choices.isEmpty()) {
@@ -88,6 +87,16 @@ class TenantOutboundRouting implements OutboundRouting {
 		Gateway gw = gateway.get();
 		return new Route(callee.get().e164(), asDialled(callee.get().e164()), gw.getHost(), gw.getPort(), gw.getTransport(), gw.getId(),
 				gw.getChannelLimit(), choices, gw.getUsername(), gw.getPassword());
+	}
+
+	/**
+	 * The tenant's display numbers in the order a call to {@code callee} tries them (B1 local presence):
+	 * those in the callee's region first, then the others, each group in the order they were bought.
+	 */
+	List<DisplayNumber> inCallOrder(long tenantId, PhoneNumber callee) {
+		return displayNumbersOfTenant.get(tenantId).stream()
+			.sorted(Comparator.comparing((DisplayNumber d) -> !sameRegion(d, callee)))
+			.toList();
 	}
 
 	private Optional<Gateway> gatewayOf(long tenantId) {

@@ -54,8 +54,11 @@ public interface OutboundRouting {
 			return channelKeyOf(id);
 		}
 
-		/** The channel lease key of display number {@code id}, for calls out on it and callbacks to it alike. */
-		static String channelKeyOf(long id) {
+		/**
+		 * The channel lease key of display number {@code id}, for calls out on it and callbacks to it alike;
+		 * public so that the agent web can say which number a call would show before it is placed.
+		 */
+		public static String channelKeyOf(long id) {
 			return "display:" + id;
 		}
 	}

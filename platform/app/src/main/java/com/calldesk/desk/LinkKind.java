@@ -1,0 +1,6 @@
+package com.calldesk.desk;
+
+/** What a call can be linked to. */
+enum LinkKind {
+	WORK_ORDER, EVENT
+}
