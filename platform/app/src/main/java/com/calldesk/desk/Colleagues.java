@@ -9,9 +9,9 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
 import com.calldesk.acd.AgentDesk;
-import com.calldesk.acd.AgentState;
-import com.calldesk.acd.AgentStatus;
 import com.calldesk.acd.SeatAgent;
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.seats.SeatSettings;
 
 /**

@@ -27,8 +27,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -38,7 +38,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import com.calldesk.acd.AgentDesk;
-import com.calldesk.acd.AgentStatus;
+import com.calldesk.calls.AgentStatus;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.seats.SeatSettings;
 import com.calldesk.state.ChannelCounter;

@@ -1,0 +1,17 @@
+package com.calldesk.desk;
+
+import java.security.Principal;
+
+/**
+ * Who holds a desktop socket, fixed at the handshake from the signed-in session: the user's tenant and
+ * seat decide which events reach it, and nothing the page sends later can change them.
+ * {@code seat} is null for a user with no seat bound (the page then says so and gets no call events).
+ */
+record DeskPrincipal(long tenantId, long userId, String username, String seat, String seatNumber) implements Principal {
+
+	/** The user-destination name: unique per user across tenants. */
+	@Override
+	public String getName() {
+		return tenantId + ":" + userId;
+	}
+}
