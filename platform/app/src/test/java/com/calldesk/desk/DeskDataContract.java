@@ -15,7 +15,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -57,9 +63,27 @@ import com.calldesk.users.UserAccounts;
  * The agent desktop's REST data on the whole application (run on the embedded H2 and on MariaDB +
  * Redis by the subclasses), signed in as the demo tenant's agent, with a second tenant whose calls
  * must stay invisible. Calls are seeded as call records (the telephony core's table) in the past
- * minutes, so "today" holds them whenever the test runs.
+ * minutes. The application's clock runs from midday in China ({@link MiddayInChina}), so "minutes
+ * ago" is still today on the desk's calendar (China's) even when the suite runs just after midnight
+ * there: a run at 16:03 UTC once found the seeded calls on yesterday's list.
  */
 abstract class DeskDataContract {
+
+	/** The system clock moved to start at 12:00 today in China; it ticks on from there. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class MiddayInChina {
+
+		@Bean
+		@Primary
+		Clock middayInChina() {
+			Instant now = Instant.now();
+			Instant midday = LocalDate.now(Today.CHINA).atTime(12, 0).atZone(Today.CHINA).toInstant();
+			return Clock.offset(Clock.systemUTC(), Duration.between(now, midday));
+		}
+	}
+
+	@Autowired
+	Clock clock;
 
 	static final String DEMO = "2001000";
 
@@ -121,7 +145,7 @@ abstract class DeskDataContract {
 	void aNoteIsUpsertedReadBackAndListedWithMyCallsOfToday() throws Exception {
 		MockHttpSession agent = agent();
 		String mine = call(demo(), "13700000002", MY_SEAT, minutesAgo(5), true);
-		String yesterday = call(demo(), "13700000002", MY_SEAT, Instant.now().minusSeconds(2 * 86_400), true);
+		String yesterday = call(demo(), "13700000002", MY_SEAT, clock.instant().minusSeconds(2 * 86_400), true);
 		String colleagues = call(demo(), "13700000003", OTHER_SEAT, minutesAgo(4), true);
 		String handedOn = call(demo(), "13700000004", OTHER_SEAT, minutesAgo(2), true);
 		TenantContext.run(demo(), () -> legs.insert(leg(handedOn, MY_SEAT, minutesAgo(2))));
@@ -174,7 +198,7 @@ abstract class DeskDataContract {
 		MockHttpSession agent = agent();
 		long customer = id(postJson(agent, "/api/customers", Map.of("name", "历史客户")));
 		long contact = contactId(postJson(agent, "/api/contacts", Map.of("customerId", customer, "name", "钱女士", "phones", List.of("13812340003"))));
-		String lastWeek = call(demo(), "013812340003", OTHER_SEAT, Instant.now().minusSeconds(7 * 86_400), true);
+		String lastWeek = call(demo(), "013812340003", OTHER_SEAT, clock.instant().minusSeconds(7 * 86_400), true);
 		String today = call(demo(), "+8613812340003", MY_SEAT, minutesAgo(6), true);
 		String fromElsewhere = call(demo(), "02162349999", MY_SEAT, minutesAgo(5), true);
 		long event = id(postJson(agent, "/api/events", Map.of("customerId", customer, "contactId", contact, "title", "咨询保修")));
@@ -277,7 +301,7 @@ abstract class DeskDataContract {
 				"phones", List.of("13812340002", "021-6234 0002"))));
 		String earlier = call(demo(), "13812340002", MY_SEAT, minutesAgo(30), true);
 		String fromTheOffice = call(demo(), "02162340002", OTHER_SEAT, minutesAgo(20), false);
-		String lastWeek = call(demo(), "13812340002", MY_SEAT, Instant.now().minusSeconds(7 * 86_400), true);
+		String lastWeek = call(demo(), "13812340002", MY_SEAT, clock.instant().minusSeconds(7 * 86_400), true);
 		long open = id(postJson(agent, "/api/work-orders", Map.of("customerId", customer, "title", "电梯异响")));
 		long done = id(postJson(agent, "/api/work-orders", Map.of("customerId", customer, "title", "已取消的")));
 		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch("/api/work-orders/{id}/status", done)
@@ -398,8 +422,8 @@ abstract class DeskDataContract {
 		return tenants.activeByCode(DEMO).orElseThrow();
 	}
 
-	static Instant minutesAgo(int minutes) {
-		return Instant.now().minusSeconds(60L * minutes);
+	Instant minutesAgo(int minutes) {
+		return clock.instant().minusSeconds(60L * minutes);
 	}
 
 	/** An ended inbound call, answered for exactly 60 s when {@code answered}. */
@@ -416,16 +440,16 @@ abstract class DeskDataContract {
 
 	/** An inbound call ringing my seat now. */
 	String ringing(TenantScope tenant, String customerNumber, String dialled, String trunk) {
-		CallRecord record = record(customerNumber, MY_SEAT, Instant.now());
+		CallRecord record = record(customerNumber, MY_SEAT, clock.instant());
 		record.setState("RINGING");
-		record.setRingingAt(Instant.now());
+		record.setRingingAt(clock.instant());
 		record.setDialledNumber(dialled);
 		record.setTrunkNumber(trunk);
 		TenantContext.run(tenant, () -> records.insert(record));
 		return record.getId();
 	}
 
-	private static CallRecord record(String customerNumber, String seat, Instant offered) {
+	private CallRecord record(String customerNumber, String seat, Instant offered) {
 		CallRecord record = new CallRecord();
 		record.setId(UUID.randomUUID().toString());
 		record.setDirection("INBOUND");

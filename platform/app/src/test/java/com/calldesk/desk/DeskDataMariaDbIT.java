@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.hikari.maximum-pool-size=6", "calldesk.sip.server.enabled=false", "calldesk.media.enabled=false" })
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
+@Import(DeskDataContract.MiddayInChina.class)
 class DeskDataMariaDbIT extends DeskDataContract {
 
 	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
