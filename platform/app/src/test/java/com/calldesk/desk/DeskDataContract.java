@@ -12,6 +12,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -139,6 +140,19 @@ abstract class DeskDataContract {
 			.andExpect(status().isForbidden());
 		mvc.perform(get("/api/desk/me").session(Sessions.tenantUser(mvc, DEMO, "supervisor", "super123")))
 			.andExpect(jsonPath("$.seat").isEmpty()).andExpect(jsonPath("$.roles[0]").value("SUPERVISOR"));
+	}
+
+	@Test
+	void theDeskPageIsRevalidatedOnEveryLoadAndItsHashedChunksCachedForAYear() throws Exception {
+		MockHttpSession agent = agent();
+		String page = mvc.perform(get("/desk/index.html").session(agent)).andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "no-cache")).andReturn().getResponse().getContentAsString();
+		mvc.perform(get("/desk/statusbar.js").session(agent)).andExpect(status().isOk()).andExpect(header().string("Cache-Control", "no-cache"));
+		java.util.regex.Matcher chunk = java.util.regex.Pattern.compile("/desk/assets/[^\"]+\\.js").matcher(page);
+		assertThat(chunk.find()).as("the page loads a hashed chunk").isTrue();
+		mvc.perform(get(chunk.group()).session(agent)).andExpect(status().isOk())
+			.andExpect(header().string("Cache-Control", "max-age=31536000, private, immutable"));
+		mvc.perform(get("/desk/index.html")).andExpect(status().is3xxRedirection());
 	}
 
 	@Test

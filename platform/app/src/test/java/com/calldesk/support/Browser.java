@@ -45,6 +45,10 @@ public final class Browser implements TestWatcher, AutoCloseable {
 		this.driver = new ChromeDriver(service, options);
 	}
 
+	public String base() {
+		return base;
+	}
+
 	public void open(String path) {
 		driver.get(base + path);
 	}

@@ -1,0 +1,516 @@
+package com.calldesk.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.calldesk.acd.AcdSettings;
+import com.calldesk.acd.AgentDesk;
+import com.calldesk.acd.Strategy;
+import com.calldesk.calls.AgentState;
+import com.calldesk.calls.AgentStatus;
+import com.calldesk.calls.CallCommands;
+import com.calldesk.calls.CallEvent;
+import com.calldesk.crm.ContactBook;
+import com.calldesk.crm.CustomerBook;
+import com.calldesk.crm.ServiceRecords;
+import com.calldesk.provisioning.resources.SeatAllocation.IssuedPassword;
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.seats.SeatSettings;
+import com.calldesk.sip.registrar.Locations;
+import com.calldesk.support.Browser;
+import com.calldesk.support.CtiCapture;
+import com.calldesk.support.CuttableProxy;
+import com.calldesk.support.Peers;
+import com.calldesk.support.QueueTenants;
+import com.calldesk.support.QueueTenants.Queue;
+import com.calldesk.support.Tones;
+import com.calldesk.telephony.CallRecord;
+import com.calldesk.telephony.CallRecordMapper;
+import com.calldesk.telephony.CallRecords;
+import com.calldesk.tenancy.TenantContext;
+import com.calldesk.tenancy.TenantScope;
+import com.calldesk.users.UserAccounts;
+
+/**
+ * The agent desktop in Debian's headless Chromium against the running application, with real calls:
+ * sipp plays the carrier, baresip the agent's desk phone (answered from its own console, as an agent
+ * lifts a handset), sipp the colleague's phone. Each test opens a tenant of its own. Screenshots of
+ * every state land in target/e2e/ (desk-*.png), and of any failure too.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"spring.datasource.url=jdbc:h2:mem:desk-e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"calldesk.sip.server.bind-host=127.0.0.1", "calldesk.sip.server.keep-alive=0s", "calldesk.media.bind-address=127.0.0.1",
+		"calldesk.media.port-min=38200", "calldesk.media.port-max=38399" })
+@Import({ QueueTenants.class, CtiCapture.class })
+class AgentDesktopE2EIT {
+
+	static final int SIP_PORT = Peers.freePort();
+
+	static final Duration SOON = Duration.ofSeconds(15);
+
+	/** The customer of uac-hung-up-on.xml. */
+	static final String CALLER = "13900003333";
+
+	@DynamicPropertySource
+	static void sipPort(DynamicPropertyRegistry registry) {
+		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
+	}
+
+	@RegisterExtension
+	static final Browsers browsers = new Browsers();
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	QueueTenants tenants;
+
+	@Autowired
+	TenantDirectory directory;
+
+	@Autowired
+	SeatSettings seats;
+
+	@Autowired
+	UserAccounts users;
+
+	@Autowired
+	CallCommands commands;
+
+	@Autowired
+	AgentDesk agents;
+
+	@Autowired
+	Locations locations;
+
+	@Autowired
+	List<CallEvent> cti;
+
+	@Autowired
+	CustomerBook customers;
+
+	@Autowired
+	ContactBook contacts;
+
+	@Autowired
+	ServiceRecords serviceRecords;
+
+	@Autowired
+	CallRecordMapper records;
+
+	@Autowired
+	CallRecords callRecords;
+
+	@Autowired
+	CallNotes notes;
+
+	@Autowired
+	CallLinks links;
+
+	@Test
+	void thePopShowsWhileThePhoneRingsThenTheAgentAnswersOnThePhoneLinksAWorkOrderAndNotesTheCall() throws Exception {
+		Queue a = queue("弹屏租户", "021-55560801");
+		IssuedPassword seat = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
+		Queue b = tenants.open(SIP_PORT, "隔壁租户", "021-55560802", 1, settings());
+		long customer = TenantContext.call(scope(a), () -> customers.create(new CustomerBook.CustomerForm("弹屏物业", null, null)).getId());
+		TenantContext.run(scope(a), () -> contacts.create(new ContactBook.ContactForm(customer, "周经理", null, null, null, List.of(CALLER))));
+		TenantContext.run(scope(a), () -> serviceRecords.createWorkOrder(
+				new ServiceRecords.WorkOrderForm(customer, null, null, "电梯异响", null, "HIGH", null), "test"));
+		String earlier = earlierCallToday(a, seat.sipUsername());
+
+		Browser desk = signedIn(browsers.first(base()), a, seat.sipUsername());
+		Browser other = signedIn(browsers.second(base()), b, b.seats().get(0));
+		int console = Peers.freePort();
+		Process phone = Peers.baresipWithConsole(softphone(seat, "manual"), Tones.sine(1000, 30), console);
+		Process carrier = null;
+		try {
+			awaitIdle(a, seat);
+			carrier = customer(a);
+			WebElement pop = desk.find(By.id("screen-pop"));
+			String callId = pop.getDomAttribute("data-call-id");
+			assertThat(desk.find(By.id("current-call")).getDomAttribute("data-phase")).as("the pop shows while the phone rings").isEqualTo("RINGING");
+			assertThat(digits(desk.text(By.id("pop-caller")))).contains(CALLER);
+			assertThat(desk.text(By.id("pop-region"))).as("the caller's region").isNotBlank().doesNotContain("未知");
+			assertThat(desk.text(By.id("pop-contact"))).isEqualTo("周经理");
+			assertThat(desk.text(By.id("pop-customer"))).isEqualTo("弹屏物业");
+			assertThat(desk.driver().findElements(By.cssSelector("#pop-calls-today .pop-call"))).hasSize(1);
+			assertThat(desk.find(By.cssSelector("#pop-calls-today .pop-call")).getDomAttribute("data-call-id")).isEqualTo(earlier);
+			assertThat(desk.text(By.cssSelector("#pop-work-orders .pop-work-order"))).contains("电梯异响");
+			desk.screenshot("desk-1-ringing-pop");
+
+			Peers.console(console, "/accept");
+			awaitAttribute(desk, By.id("current-call"), "data-phase", "ANSWERED");
+			assertThat(desk.find(By.id("screen-pop")).getDomAttribute("data-call-id")).isEqualTo(callId);
+
+			desk.find(By.id("new-work-order")).click();
+			desk.type(By.id("wo-title"), "上门维修电梯");
+			desk.type(By.id("wo-description"), "客户反映电梯异响，约明天上午上门");
+			desk.find(By.id("wo-submit")).click();
+			assertThat(desk.text(By.cssSelector("#links .linked-work-order"))).contains("上门维修电梯");
+			desk.type(By.id("note"), "客户反映电梯异响，已派单");
+			awaitAttribute(desk, By.id("note-saved"), "data-state", "saved");
+			desk.screenshot("desk-2-answered-work-order-note");
+
+			desk.find(By.id("btn-hangup")).click();
+			assertThat(Peers.finish(carrier)).as("the customer got CallDesk's BYE").isZero();
+			carrier = null;
+			awaitAttribute(desk, By.id("status-current"), "data-state", "WRAP_UP");
+			desk.screenshot("desk-3-wrap-up");
+
+			TenantScope scope = scope(a);
+			assertThat(TenantContext.call(scope, () -> notes.of(callId)).text()).isEqualTo("客户反映电梯异响，已派单");
+			assertThat(TenantContext.call(scope, () -> links.of(callId)).workOrders()).extracting(w -> w.title()).containsExactly("上门维修电梯");
+			assertThat(other.driver().findElements(By.id("screen-pop"))).as("tenant B's desk saw nothing of A's call").isEmpty();
+			assertThat(other.driver().findElements(By.cssSelector("#call-list .call-row"))).isEmpty();
+			assertThat(other.driver().getPageSource()).doesNotContain(callId).doesNotContain(CALLER);
+			other.screenshot("desk-4-other-tenant-quiet");
+		}
+		finally {
+			stop(carrier);
+			stop(phone);
+		}
+	}
+
+	@Test
+	void holdResumeAndABlindTransferFromTheButtonsMoveTheRealCall() throws Exception {
+		Queue a = queue("按钮转接", "021-55560803");
+		List<IssuedPassword> issued = tenants.seatsWithPasswords(a.tenantId(), 2);
+		IssuedPassword mine = issued.get(0);
+		IssuedPassword colleague = issued.get(1);
+		Browser desk = signedIn(browsers.first(base()), a, mine.sipUsername());
+		int console = Peers.freePort();
+		Process phone = Peers.baresipWithConsole(softphone(mine, "manual"), Tones.sine(1000, 30), console);
+		Process carrier = null;
+		Process colleaguesPhone = null;
+		try {
+			awaitIdle(a, mine);
+			carrier = customer(a);
+			awaitAttribute(desk, By.id("current-call"), "data-phase", "RINGING");
+			Peers.console(console, "/accept");
+			awaitAttribute(desk, By.id("current-call"), "data-phase", "ANSWERED");
+			String callId = desk.find(By.id("current-call")).getDomAttribute("data-call-id");
+
+			desk.find(By.id("btn-hold")).click();
+			awaitAttribute(desk, By.id("current-call"), "data-held", "true");
+			Peers.await(SOON, "CallHeld", () -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallHeld h && h.call().callId().equals(callId)));
+			desk.screenshot("desk-5-held");
+			desk.find(By.id("btn-hold")).click();
+			awaitAttribute(desk, By.id("current-call"), "data-held", "false");
+			Peers.await(SOON, "CallResumed", () -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallResumed r && r.call().callId().equals(callId)));
+
+			// the colleague's phone comes online only now, so the ACD offered the customer to this desk's seat
+			int colleaguePort = Peers.freePort();
+			assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(colleaguePort), "-s", colleague.sipUsername(), "-au",
+					colleague.sipUsername(), "-ap", colleague.password())).isZero();
+			awaitIdle(a, colleague);
+			colleaguesPhone = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(colleaguePort), "-timeout", "90s");
+			desk.find(By.id("btn-transfer")).click();
+			desk.find(By.cssSelector("#colleague-picker .colleague[data-seat='" + colleague.sipUsername() + "'][data-free='true']")).click();
+			desk.screenshot("desk-6-transfer-picker");
+			desk.find(By.id("picker-confirm")).click();
+			Peers.await(SOON, "the colleague to take the call",
+					() -> cti.stream().anyMatch(e -> e instanceof CallEvent.CallTransferred t && t.call().callId().equals(callId)));
+			awaitAttribute(desk, By.id("status-current"), "data-state", "WRAP_UP");
+			assertThat(record(a, callId).getSeat()).isEqualTo(colleague.sipUsername());
+			desk.screenshot("desk-7-transferred");
+
+			commands.hangUp(a.tenantId(), callId);
+			assertThat(Peers.finish(carrier)).isZero();
+			carrier = null;
+			assertThat(Peers.finish(colleaguesPhone)).as("the colleague talked to the customer until the end").isZero();
+			colleaguesPhone = null;
+			Peers.await(SOON, "the record to close", () -> record(a, callId).getEndedAt() != null);
+			assertThat(TenantContext.call(scope(a), () -> callRecords.legsOf(callId))).extracting(l -> l.getParty())
+				.containsExactly(CALLER, mine.sipUsername(), colleague.sipUsername());
+		}
+		finally {
+			stop(carrier);
+			stop(colleaguesPhone);
+			stop(phone);
+		}
+	}
+
+	@Test
+	void aBusyAgentIsOfferedNothingWhileAnIdleColleagueTakesTheCallAndIsOfferedTheNextOnceIdleAgain() throws Exception {
+		Queue a = queue("忙碌不分配", "021-55560804");
+		List<IssuedPassword> issued = tenants.seatsWithPasswords(a.tenantId(), 2);
+		IssuedPassword mine = issued.get(0);
+		IssuedPassword colleague = issued.get(1);
+		int colleaguePort = Peers.freePort();
+		assertThat(Peers.sipp(SIP_PORT, "register.xml", "-p", Integer.toString(colleaguePort), "-s", colleague.sipUsername(), "-au",
+				colleague.sipUsername(), "-ap", colleague.password())).isZero();
+		Browser desk = signedIn(browsers.first(base()), a, mine.sipUsername());
+		Process phone = Peers.baresipWithConsole(softphone(mine, "manual"), Tones.sine(1000, 30), Peers.freePort());
+		Process colleaguesPhone = null;
+		Process first = null;
+		Process second = null;
+		try {
+			awaitIdle(a, mine);
+			awaitAttribute(desk, By.id("phone-registered"), "data-registered", "true");
+			desk.find(By.id("status-busy")).click();
+			awaitAttribute(desk, By.id("status-current"), "data-status", "BUSY");
+
+			colleaguesPhone = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(colleaguePort), "-timeout", "90s");
+			int before = cti.size();
+			first = customer(a);
+			Peers.await(SOON, "the idle colleague to answer", () -> cti.stream().skip(before).anyMatch(e -> e instanceof CallEvent.CallAnswered c
+					&& c.call().tenantId() == a.tenantId() && colleague.sipUsername().equals(c.call().seat())));
+			assertThat(cti.stream().skip(before).filter(e -> e instanceof CallEvent.CallRinging r && mine.sipUsername().equals(r.call().seat())))
+				.as("nothing offered to the busy agent").isEmpty();
+			assertThat(agents.agent(a.tenantId(), mine.sipUsername()).orElseThrow().callId()).isNull();
+			assertThat(desk.driver().findElements(By.id("screen-pop"))).isEmpty();
+			desk.screenshot("desk-8-busy-nothing-offered");
+
+			desk.find(By.id("status-idle")).click();
+			awaitAttribute(desk, By.id("status-current"), "data-status", "IDLE");
+			second = ringingCustomer(a);
+			WebElement pop = desk.find(By.id("screen-pop"));
+			awaitAttribute(desk, By.id("current-call"), "data-phase", "RINGING");
+			assertThat(digits(desk.text(By.id("pop-caller")))).contains(CALLER);
+			commands.hangUp(a.tenantId(), pop.getDomAttribute("data-call-id"));
+			assertThat(Peers.finish(second)).isZero();
+			second = null;
+			String firstCall = cti.stream().skip(before).filter(e -> e instanceof CallEvent.CallAnswered c && c.call().tenantId() == a.tenantId())
+				.findFirst().orElseThrow().call().callId();
+			commands.hangUp(a.tenantId(), firstCall);
+			assertThat(Peers.finish(first)).isZero();
+			first = null;
+		}
+		finally {
+			stop(first);
+			stop(second);
+			stop(colleaguesPhone);
+			stop(phone);
+		}
+	}
+
+	@Test
+	void theNetworkCutWhileACallRingsThePopStillShowsOnceTheDeskReconnects() throws Exception {
+		Queue a = queue("断网重连", "021-55560805");
+		IssuedPassword seat = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
+		try (CuttableProxy network = new CuttableProxy(port)) {
+			// 127.0.0.1, not localhost: a host of its own, so the cookie is this test's alone
+			Browser desk = signedIn(browsers.second("http://127.0.0.1:" + network.port()), a, seat.sipUsername());
+			Process phone = Peers.baresipWithConsole(softphone(seat, "manual"), Tones.sine(1000, 30), Peers.freePort());
+			Process carrier = null;
+			try {
+				awaitIdle(a, seat);
+				network.cut();
+				awaitAttribute(desk, By.id("connection"), "data-state", "reconnecting");
+				carrier = ringingCustomer(a);
+				Peers.await(SOON, "the seat to ring", () -> agents.agent(a.tenantId(), seat.sipUsername()).map(x -> x.callId() != null).orElse(false));
+				String callId = agents.agent(a.tenantId(), seat.sipUsername()).orElseThrow().callId();
+				assertThat(desk.driver().findElements(By.id("screen-pop"))).as("nothing can reach the page while cut").isEmpty();
+				desk.screenshot("desk-9-reconnecting");
+
+				network.restore();
+				awaitAttribute(desk, By.id("connection"), "data-state", "open", Duration.ofSeconds(40));
+				assertThat(desk.find(By.id("screen-pop")).getDomAttribute("data-call-id")).isEqualTo(callId);
+				assertThat(desk.find(By.id("current-call")).getDomAttribute("data-phase")).isEqualTo("RINGING");
+				assertThat(digits(desk.text(By.id("pop-caller")))).contains(CALLER);
+				desk.screenshot("desk-10-reconnected-pop");
+				commands.hangUp(a.tenantId(), callId);
+				assertThat(Peers.finish(carrier)).isZero();
+				carrier = null;
+			}
+			finally {
+				stop(carrier);
+				stop(phone);
+			}
+		}
+	}
+
+	private String base() {
+		return "http://localhost:" + port;
+	}
+
+	private static AcdSettings settings() {
+		// ring 60 s (nothing times out while the browser looks), no wrap-up wait after the tests' calls
+		return new AcdSettings(Strategy.LONGEST_IDLE, false, 60, 30, 3, 0, 120, 50);
+	}
+
+	/** A tenant with its trunk number and local gateway, no seats yet (the test issues them for its phones). */
+	private Queue queue(String name, String trunk) throws Exception {
+		Queue queue = tenants.open(SIP_PORT, name, trunk, 0, settings());
+		trunks.put(queue.tenantId(), trunk.replace("-", ""));
+		return queue;
+	}
+
+	/** The carrier's call to the tenant's trunk number from {@link #CALLER}, kept up until CallDesk hangs up. */
+	private Process customer(Queue queue) throws Exception {
+		return Peers.sippAsync(SIP_PORT, "uac-hung-up-on.xml", Map.of(), "-s", trunkOf(queue), "-mp", Integer.toString(Peers.freePort()),
+				"-timeout", "90s");
+	}
+
+	/** The carrier's call from {@link #CALLER} that is hung up while it rings: it expects CallDesk's 480. */
+	private Process ringingCustomer(Queue queue) throws Exception {
+		return Peers.sippAsync(SIP_PORT, "uac-waits-until-refused.xml", Map.of("caller", CALLER), "-s", trunkOf(queue), "-mp",
+				Integer.toString(Peers.freePort()), "-timeout", "90s");
+	}
+
+	private final Map<Long, String> trunks = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private String trunkOf(Queue queue) {
+		return trunks.get(queue.tenantId());
+	}
+
+	/** Binds the tenant's administrator to {@code seat}, signs in in {@code browser} and opens the desk, live. */
+	private Browser signedIn(Browser browser, Queue queue, String seat) {
+		TenantContext.run(scope(queue), () -> {
+			long adminId = users.byUsername(queue.adminUsername()).orElseThrow().getId();
+			long seatId = seats.list().stream().filter(r -> r.sipUsername().equals(seat)).findFirst().orElseThrow().seatId();
+			seats.bind(seatId, adminId, "test");
+		});
+		browser.forgetSession();
+		browser.open("/login");
+		browser.type(By.id("tenantCode"), queue.code());
+		browser.type(By.id("username"), queue.adminUsername());
+		browser.type(By.id("password"), queue.adminPassword());
+		browser.submit(By.id("login-submit"));
+		browser.open("/desk/");
+		awaitAttribute(browser, By.id("connection"), "data-state", "open");
+		return browser;
+	}
+
+	private void awaitRegistered(IssuedPassword seat) throws InterruptedException {
+		Peers.await(SOON, "baresip to register " + seat.sipUsername(), () -> !locations.of(seat.sipUsername()).isEmpty());
+	}
+
+	/** The seat's phone registered and its agent available and waiting, so the ACD may offer it the next call. */
+	private void awaitIdle(Queue queue, IssuedPassword seat) throws InterruptedException {
+		awaitRegistered(seat);
+		Peers.await(SOON, seat.sipUsername() + " to be idle, now " + agents.agent(queue.tenantId(), seat.sipUsername()),
+				() -> agents.agent(queue.tenantId(), seat.sipUsername()).map(x -> x.status() == AgentStatus.IDLE && x.state() == AgentState.WAITING)
+					.orElse(false));
+	}
+
+	private static String digits(String text) {
+		return text.replaceAll("\\D", "");
+	}
+
+	private String softphone(IssuedPassword seat, String answermode) {
+		return "<sip:" + seat.sipUsername() + "@127.0.0.1:" + SIP_PORT + ">;auth_pass=" + seat.password() + ";answermode=" + answermode
+				+ ";audio_codecs=PCMU;regint=300";
+	}
+
+	/** An answered call from {@link #CALLER} to {@code seat} earlier today (never before midnight in China). */
+	private String earlierCallToday(Queue queue, String seat) {
+		Instant now = Instant.now();
+		Instant midnight = java.time.LocalDate.now(Today.CHINA).atStartOfDay(Today.CHINA).toInstant();
+		Instant offered = now.minusSeconds(120).isBefore(midnight) ? midnight : now.minusSeconds(120);
+		CallRecord record = new CallRecord();
+		record.setId(UUID.randomUUID().toString());
+		record.setDirection("INBOUND");
+		record.setCustomerNumber(CALLER);
+		record.setSeat(seat);
+		record.setOfferedAt(offered);
+		record.setRingingAt(offered);
+		record.setAnsweredAt(offered);
+		record.setEndedAt(offered);
+		record.setEndedBy("CUSTOMER");
+		record.setState("ENDED");
+		record.setNode("desk-e2e");
+		TenantContext.run(scope(queue), () -> records.insert(record));
+		return record.getId();
+	}
+
+	private CallRecord record(Queue queue, String callId) {
+		return TenantContext.call(scope(queue), () -> records.selectById(callId));
+	}
+
+	private TenantScope scope(Queue queue) {
+		return directory.activeByCode(queue.code()).orElseThrow();
+	}
+
+	private static void awaitAttribute(Browser browser, By by, String attribute, String value) {
+		awaitAttribute(browser, by, attribute, value, SOON);
+	}
+
+	private static void awaitAttribute(Browser browser, By by, String attribute, String value, Duration limit) {
+		new WebDriverWait(browser.driver(), limit).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.ignoring(org.openqa.selenium.NoSuchElementException.class)
+			.withMessage(() -> by + " to have " + attribute + "=" + value)
+			.until(d -> value.equals(d.findElement(by).getDomAttribute(attribute)));
+	}
+
+	private static void stop(Process process) throws InterruptedException {
+		if (process != null && process.isAlive()) {
+			process.destroy();
+			if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
+				process.destroyForcibly();
+			}
+		}
+	}
+
+	@AfterAll
+	static void closeBrowsers() {
+		browsers.close();
+	}
+
+	/** Two browsers for the class (an agent of tenant A, and tenant B's or a second network path); failures leave screenshots. */
+	static final class Browsers implements TestWatcher {
+
+		private Browser first;
+
+		private Browser second;
+
+		Browser first(String base) {
+			if (first == null) {
+				first = new Browser(base);
+			}
+			return first;
+		}
+
+		/** The second browser, on {@code base}: opened anew when a test needs another base. */
+		Browser second(String base) {
+			if (second != null && !second.base().equals(base)) {
+				second.close();
+				second = null;
+			}
+			if (second == null) {
+				second = new Browser(base);
+			}
+			return second;
+		}
+
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			if (first != null) {
+				first.testFailed(context, cause);
+			}
+			if (second != null) {
+				second.screenshot("FAILED-second-" + context.getDisplayName().replaceAll("[^A-Za-z0-9]", "_"));
+			}
+		}
+
+		void close() {
+			if (first != null) {
+				first.close();
+			}
+			if (second != null) {
+				second.close();
+			}
+		}
+	}
+}
