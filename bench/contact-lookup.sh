@@ -37,6 +37,7 @@ mvn -q -B -f "$project/pom.xml" compile
   echo "free -h"
   free -h
   echo "mariadb     $(mariadb --host=127.0.0.1 --user=root --batch --skip-column-names -e 'SELECT VERSION()')"
+  echo "buffer pool $(mariadb --host=127.0.0.1 --user=root --batch --skip-column-names -e 'SELECT @@innodb_buffer_pool_size DIV 1048576') MiB (innodb_buffer_pool_size)"
   echo "command     bash bench/contact-lookup.sh $*"
   echo
   mvn -q -B -f "$project/pom.xml" exec:exec \

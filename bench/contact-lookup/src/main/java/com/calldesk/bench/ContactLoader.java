@@ -107,6 +107,11 @@ final class ContactLoader {
 		return phoneNumbers;
 	}
 
+	/** The customer whose contact has the {@code phone}-th loaded number. */
+	long customerOfPhone(int phone) {
+		return (phoneContactIds[phone] - 1) / CONTACTS_PER_CUSTOMER + 1;
+	}
+
 	boolean isTaken(long number) {
 		return taken.contains(number);
 	}

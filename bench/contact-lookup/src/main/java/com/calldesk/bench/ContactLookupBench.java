@@ -132,6 +132,7 @@ public final class ContactLookupBench {
 			ContactLoader loader = load(tenant);
 			analyzeAndExplain(tenant, loader.numbers()[0]);
 			measureLookups(tenant, loader);
+			new PopReadsBench(out, tenant, this::bufferPoolReads).run(loader);
 		}
 		finally {
 			if (keep) {
@@ -199,19 +200,19 @@ public final class ContactLookupBench {
 		try (Connection connection = tenant.getConnection(); Statement statement = connection.createStatement()) {
 			try (ResultSet analyzed = statement.executeQuery("ANALYZE TABLE customer, contact, contact_phone")) {
 				out.println("\n== ANALYZE TABLE");
-				printTable(analyzed);
+				printTable(out, analyzed);
 			}
 			try (ResultSet sizes = statement.executeQuery("SELECT table_name, table_rows, ROUND(data_length / 1048576, 1) AS data_mib, "
 					+ "ROUND(index_length / 1048576, 1) AS index_mib FROM information_schema.tables "
 					+ "WHERE table_schema = DATABASE() AND table_name IN ('customer', 'contact', 'contact_phone') ORDER BY table_name")) {
 				out.println("\n== Table sizes (after ANALYZE; table_rows is InnoDB's estimate)");
-				printTable(sizes);
+				printTable(out, sizes);
 			}
 			try (PreparedStatement explain = connection.prepareStatement("EXPLAIN " + LOOKUP)) {
 				explain.setString(1, ContactLoader.e164(knownNumber));
 				try (ResultSet plan = explain.executeQuery()) {
 					out.println("\n== EXPLAIN " + LOOKUP + "  -- ? = " + ContactLoader.e164(knownNumber));
-					boolean usesUniqueIndex = printTable(plan).stream()
+					boolean usesUniqueIndex = printTable(out, plan).stream()
 						.anyMatch(row -> "p".equals(row.get("table")) && UNIQUE_INDEX.equals(row.get("key")));
 					out.println("contact_phone read through " + UNIQUE_INDEX + ": " + (usesUniqueIndex ? "yes" : "NO"));
 				}
@@ -312,7 +313,7 @@ public final class ContactLookupBench {
 	}
 
 	/** Pages InnoDB had to read from disk: shows whether the working set fits the buffer pool. */
-	private long bufferPoolReads() throws SQLException {
+	long bufferPoolReads() throws SQLException {
 		try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
 				ResultSet status = statement.executeQuery("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_reads'")) {
 			status.next();
@@ -329,7 +330,7 @@ public final class ContactLookupBench {
 	}
 
 	/** Prints a result set as a Markdown table, ready to paste, and returns its rows by column label. */
-	private List<Map<String, String>> printTable(ResultSet result) throws SQLException {
+	static List<Map<String, String>> printTable(PrintStream out, ResultSet result) throws SQLException {
 		ResultSetMetaData meta = result.getMetaData();
 		List<String> labels = new ArrayList<>();
 		for (int column = 1; column <= meta.getColumnCount(); column++) {

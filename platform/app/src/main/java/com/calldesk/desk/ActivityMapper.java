@@ -38,6 +38,14 @@ interface ActivityMapper {
 			+ "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
 	List<CallRow> calls(@Param("ids") Collection<String> ids);
 
+	/**
+	 * The contact with this E.164 number and its customer, in one statement (the unique index on
+	 * {@code contact_phone.e164}, then two primary keys): the pop's first read, on the ringing path.
+	 */
+	@Select("SELECT c.id AS contact_id, c.name AS contact_name, u.id AS customer_id, u.name AS customer_name FROM contact_phone p "
+			+ "JOIN contact c ON c.id = p.contact_id JOIN customer u ON u.id = c.customer_id WHERE p.e164 = #{e164}")
+	List<PopMatch> matchesOf(@Param("e164") String e164);
+
 	/** Every number of every contact of these customers, in E.164. */
 	@Select("<script>SELECT p.e164 FROM contact c JOIN contact_phone p ON p.contact_id = c.id WHERE c.customer_id IN "
 			+ "<foreach collection='customerIds' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")

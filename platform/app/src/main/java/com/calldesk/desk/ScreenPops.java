@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import com.calldesk.crm.ContactBook;
 import com.calldesk.phone.PhoneNumber;
 import com.calldesk.phone.PhoneNumbers;
 import com.calldesk.provisioning.tenants.TenantDirectory;
@@ -20,9 +19,10 @@ import com.calldesk.tenancy.TenantScope;
 
 /**
  * Builds the screen pop (F18) of a call from its numbers: the caller's number and region, the
- * contact with that number (the crm's lookup: one read of the unique index on
+ * contact with that number and its customer (one statement through the unique index on
  * {@code contact_phone.e164}), and the matched customers' calls today, open events and open work
- * orders. Built for the REST call of the page and for the live channel alike.
+ * orders: five statements in one read-only transaction, each one index range. Built for the REST call
+ * of the page and for the live channel alike.
  *
  * <p><b>Tenancy.</b> {@link #pop} takes the tenant explicitly and binds it itself, so it works on any
  * thread — a SIP or Redis listener thread that has no tenant bound — and restores whatever the thread
@@ -41,17 +41,14 @@ public class ScreenPops {
 
 	private final TenantDirectory tenants;
 
-	private final ContactBook contacts;
-
 	private final ActivityMapper activity;
 
 	private final Today today;
 
 	private final TransactionTemplate reads;
 
-	ScreenPops(TenantDirectory tenants, ContactBook contacts, ActivityMapper activity, Today today, PlatformTransactionManager transactions) {
+	ScreenPops(TenantDirectory tenants, ActivityMapper activity, Today today, PlatformTransactionManager transactions) {
 		this.tenants = tenants;
-		this.contacts = contacts;
 		this.activity = activity;
 		this.today = today;
 		// not read-only: on MySQL that costs two more round trips per pop for no gain in a few SELECTs
@@ -69,11 +66,9 @@ public class ScreenPops {
 		return TenantContext.call(scopeOf(tenantId), () -> reads.execute(tx -> build(callId, customerNumber, trunkNumber, dialledNumber)));
 	}
 
-	/** The current tenant's contacts with the caller's number: the pop's lookup (see bench/pop-lookup.sh). */
+	/** The current tenant's contacts with the caller's number: the pop's lookup (timed with the rest of the pop by bench/contact-lookup.sh). */
 	List<PopMatch> matches(PhoneNumber caller) {
-		return contacts.lookup(caller.e164()).stream()
-			.map(m -> new PopMatch(m.contact().contact().getId(), m.contact().contact().getName(), m.customer().getId(), m.customer().getName()))
-			.toList();
+		return activity.matchesOf(caller.e164());
 	}
 
 	private ScreenPop build(String callId, String customerNumber, String trunkNumber, String dialledNumber) {
