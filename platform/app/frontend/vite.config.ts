@@ -4,8 +4,9 @@ import vue from '@vitejs/plugin-vue'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
-// The desk is served by the Spring Boot jar under /desk/ (classpath static/desk). Two entries: the desk
-// app (index.html, hashed chunks) and statusbar.js, a fixed name the server-rendered pages include.
+// The desk is served by the Spring Boot jar under /desk/ (classpath static/desk). Three entries: the desk
+// app (index.html, hashed chunks), the call center page (center.html, served at /center) and
+// statusbar.js, a fixed name the server-rendered pages include.
 export default defineConfig({
   base: '/desk/',
   plugins: [vue()],
@@ -22,6 +23,7 @@ export default defineConfig({
     rollupOptions: {
       input: {
         desk: here('./index.html'),
+        center: here('./center.html'),
         statusbar: here('./src/statusbar.ts'),
       },
       output: {

@@ -58,6 +58,9 @@ public class CallRecord {
 	/** What the call cost, in fen, debited from the tenant's balance when the record closed. */
 	private Long costFen;
 
+	/** The call center page's list it is in; set when the call ends (see {@link CallTab}). */
+	private String tab;
+
 	public String getId() {
 		return id;
 	}
@@ -232,5 +235,13 @@ public class CallRecord {
 
 	public void setCostFen(Long costFen) {
 		this.costFen = costFen;
+	}
+
+	public String getTab() {
+		return tab;
+	}
+
+	public void setTab(String tab) {
+		this.tab = tab;
 	}
 }

@@ -75,6 +75,7 @@ public class CallRecords {
 			record.setEndedAt(clock.instant());
 			record.setEndedBy("SYSTEM");
 			record.setEndReason("node-restart");
+			record.setTab(tabOf(record.getDirection(), record.getAnsweredAt()));
 			records.updateById(record);
 		}
 		return open.size();
@@ -114,7 +115,13 @@ public class CallRecords {
 		record.setRecording(call.recording());
 		record.setNode(call.node());
 		record.setForwardedTo(call.forwardedTo());
+		record.setTab(call.endedAt() == null ? null : tabOf(call.direction(), call.answeredAt()));
 		return record;
+	}
+
+	private static String tabOf(String direction, Instant answeredAt) {
+		CallTab tab = CallTab.of(direction, answeredAt);
+		return tab == null ? null : tab.name();
 	}
 
 	private static CallLeg leg(String callId, String kind, String party, Instant startedAt, Instant answeredAt, Instant endedAt) {

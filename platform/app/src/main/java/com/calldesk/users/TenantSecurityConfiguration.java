@@ -49,7 +49,9 @@ class TenantSecurityConfiguration {
 				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/acd/settings", "/api/acd/phone-rules", "/api/acd/overflow",
 						"/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/acd/prompts/**").hasRole("TENANT_ADMIN")
-				.requestMatchers("/api/acd/**").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
+				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/recordings/*/hold").hasRole("TENANT_ADMIN")
+				.requestMatchers("/api/recordings/*/access").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
+				.requestMatchers("/api/acd/**", "/api/center/**", "/center", "/center/**").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
 				.anyRequest().authenticated())
 			.formLogin(form -> form.loginPage("/login").authenticationDetailsSource(TenantLoginDetails::new)
 				.defaultSuccessUrl("/", true)

@@ -17,9 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,9 +33,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
@@ -64,24 +59,11 @@ import com.calldesk.users.UserAccounts;
  * The agent desktop's REST data on the whole application (run on the embedded H2 and on MariaDB +
  * Redis by the subclasses), signed in as the demo tenant's agent, with a second tenant whose calls
  * must stay invisible. Calls are seeded as call records (the telephony core's table) in the past
- * minutes. The application's clock runs from midday in China ({@link MiddayInChina}), so "minutes
+ * minutes. The application's clock runs from midday in China ({@link com.calldesk.support.MiddayInChina}), so "minutes
  * ago" is still today on the desk's calendar (China's) even when the suite runs just after midnight
  * there: a run at 16:03 UTC once found the seeded calls on yesterday's list.
  */
 abstract class DeskDataContract {
-
-	/** The system clock moved to start at 12:00 today in China; it ticks on from there. */
-	@TestConfiguration(proxyBeanMethods = false)
-	static class MiddayInChina {
-
-		@Bean
-		@Primary
-		Clock middayInChina() {
-			Instant now = Instant.now();
-			Instant midday = LocalDate.now(Today.CHINA).atTime(12, 0).atZone(Today.CHINA).toInstant();
-			return Clock.offset(Clock.systemUTC(), Duration.between(now, midday));
-		}
-	}
 
 	@Autowired
 	Clock clock;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Import;
 		"spring.datasource.url=jdbc:h2:mem:desk-data-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
 		"calldesk.sip.server.enabled=false", "calldesk.media.enabled=false" })
 @AutoConfigureMockMvc
-@Import(DeskDataContract.MiddayInChina.class)
+@Import(com.calldesk.support.MiddayInChina.class)
 class DeskDataIT extends DeskDataContract {
 
 	@Override

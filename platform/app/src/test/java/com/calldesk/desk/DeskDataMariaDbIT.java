@@ -25,7 +25,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"spring.datasource.hikari.maximum-pool-size=6", "calldesk.sip.server.enabled=false", "calldesk.media.enabled=false" })
 @ActiveProfiles("prod")
 @AutoConfigureMockMvc
-@Import(DeskDataContract.MiddayInChina.class)
+@Import(com.calldesk.support.MiddayInChina.class)
 class DeskDataMariaDbIT extends DeskDataContract {
 
 	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";

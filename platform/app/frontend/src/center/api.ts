@@ -1,0 +1,94 @@
+// The call center page's REST endpoints (supervisors and administrators), typed against the contract.
+import { http, type RequestOptions } from '../api/client'
+
+export type CallTab = 'IN_ANSWERED' | 'IN_MISSED' | 'OUT_ANSWERED' | 'OUT_MISSED'
+export const TABS: CallTab[] = ['IN_ANSWERED', 'IN_MISSED', 'OUT_ANSWERED', 'OUT_MISSED']
+
+export interface CallLine {
+  id: string
+  tab: CallTab
+  customerNumber: string | null
+  regionZh: string | null
+  regionEn: string | null
+  dialledNumber: string | null
+  trunkNumber: string | null
+  displayNumber: string | null
+  seat: string | null
+  offeredAt: string
+  answeredAt: string | null
+  endedAt: string | null
+  endedBy: string | null
+  endReason: string | null
+  waitSeconds: number
+  talkSeconds: number
+  recorded: boolean
+  costFen: number
+  contactId: number | null
+  contactName: string | null
+  customerId: number | null
+  customerName: string | null
+}
+
+export interface CallPage {
+  lines: CallLine[]
+  next: string | null
+}
+
+export interface CallFilter {
+  tab: CallTab
+  from?: string
+  to?: string
+  seat?: string
+  number?: string
+  customer?: number
+}
+
+export interface CallLeg {
+  kind: string
+  party: string | null
+  startedAt: string
+  answeredAt: string | null
+  endedAt: string | null
+}
+
+export interface CallStep {
+  kind: string
+  seat: string | null
+  detail: string | null
+  occurredAt: string
+}
+
+export interface CallDetail {
+  call: CallLine
+  legs: CallLeg[]
+  steps: CallStep[]
+}
+
+export interface RecordingLink {
+  url: string
+  expiresAt: string
+}
+
+/** The query string of a filter, without empty fields. */
+export function filterQuery(filter: CallFilter, cursor?: string | null, size?: number): string {
+  const params = new URLSearchParams()
+  params.set('tab', filter.tab)
+  for (const key of ['from', 'to', 'seat', 'number'] as const) {
+    const value = filter[key]?.trim()
+    if (value) params.set(key, value)
+  }
+  if (filter.customer) params.set('customer', String(filter.customer))
+  if (cursor) params.set('cursor', cursor)
+  if (size) params.set('size', String(size))
+  return params.toString()
+}
+
+const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
+
+export const centerApi = {
+  calls: (filter: CallFilter, cursor?: string | null, size?: number, opts?: RequestOptions) =>
+    http.get<CallPage>(`/api/center/calls?${filterQuery(filter, cursor, size)}`, opts),
+  call: (id: string, opts?: RequestOptions) => http.get<CallDetail>(`/api/center/calls/${encodeURIComponent(id)}`, opts),
+  recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
+    http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
+}

@@ -1,0 +1,48 @@
+package com.calldesk.center;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+
+/**
+ * The lists' one query, in the current tenant's schema. Each filter keeps it on one index range:
+ * a tab alone or with a date range reads {@code ix_call_record_tab}, with a seat
+ * {@code ix_call_record_tab_seat}, with numbers (a number or a customer's) {@code ix_call_record_customer};
+ * the next page continues after the last row's key instead of counting rows off (no OFFSET).
+ */
+@Mapper
+interface CallListMapper {
+
+	String COLUMNS = "id, tab, customer_number, dialled_number, trunk_number, display_number, seat, offered_at, ringing_at, "
+			+ "answered_at, ended_at, ended_by, end_reason, recording IS NOT NULL AS recorded, cost_fen";
+
+	String WHERE = "WHERE tab = #{q.tab} AND offered_at &gt;= #{q.from} AND offered_at &lt; #{q.to} "
+			+ "<if test='q.seat != null'>AND seat = #{q.seat} </if>"
+			+ "<if test='numbers != null'>AND customer_number IN "
+			+ "<foreach collection='numbers' item='n' open='(' separator=',' close=')'>#{n}</foreach> </if>";
+
+	@Select("<script>SELECT " + COLUMNS + " FROM call_record " + WHERE
+			+ "<if test='after != null'>AND (offered_at &lt; #{after.offeredAt} OR (offered_at = #{after.offeredAt} AND id &lt; #{after.id})) </if>"
+			+ "ORDER BY offered_at DESC, id DESC LIMIT #{limit}</script>")
+	List<CallListRow> page(@Param("q") CallListQuery query, @Param("numbers") Collection<String> numbers,
+			@Param("after") ListCursor after, @Param("limit") int limit);
+
+	@Select("SELECT " + COLUMNS + " FROM call_record WHERE id = #{id} AND tab IS NOT NULL")
+	CallListRow one(@Param("id") String id);
+
+	/** Every number of every contact of a customer, in E.164: the customer filter's numbers. */
+	@Select("SELECT p.e164 FROM contact c JOIN contact_phone p ON p.contact_id = c.id WHERE c.customer_id = #{customerId}")
+	List<String> numbersOfCustomer(@Param("customerId") long customerId);
+
+	/** The contacts with these E.164 numbers, for the names on a page. */
+	@Select("<script>SELECT p.e164, c.id AS contact_id, c.name AS contact_name, u.id AS customer_id, u.name AS customer_name "
+			+ "FROM contact_phone p JOIN contact c ON c.id = p.contact_id JOIN customer u ON u.id = c.customer_id WHERE p.e164 IN "
+			+ "<foreach collection='numbers' item='n' open='(' separator=',' close=')'>#{n}</foreach></script>")
+	List<NumberOwner> owners(@Param("numbers") Collection<String> numbers);
+
+	record NumberOwner(String e164, long contactId, String contactName, long customerId, String customerName) {
+	}
+}

@@ -1,0 +1,440 @@
+package com.calldesk.center;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.support.MiddayInChina;
+import com.calldesk.support.Provisioning;
+import com.calldesk.support.Provisioning.OpenedTenant;
+import com.calldesk.support.Sessions;
+import com.calldesk.telephony.CallLeg;
+import com.calldesk.telephony.CallLegMapper;
+import com.calldesk.telephony.CallRecord;
+import com.calldesk.telephony.CallRecordMapper;
+import com.calldesk.telephony.CallTab;
+import com.calldesk.tenancy.TenantContext;
+import com.calldesk.tenancy.TenantScope;
+
+/**
+ * The call center page's lists and detail on the whole application (H2 and MariaDB by the
+ * subclasses), as the demo tenant's supervisor. Every test seeds its calls under its own caller
+ * numbers and filters by them, so tests sharing the tenant do not see each other's calls.
+ */
+abstract class CallCenterContract {
+
+	static final String DEMO = "2001000";
+
+	static final String MY_SEAT = "ss2001000ss0001";
+
+	static final String OTHER_SEAT = "ss2001000ss0002";
+
+	/** The recording links' key in these tests, so a test can sign a link the way the server would. */
+	static final String LINK_KEY = "Y2FsbGRlc2stY2VudGVyLWl0LWxpbmsta2V5LTAwMDE=";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Autowired
+	CallRecordMapper records;
+
+	@Autowired
+	CallLegMapper legs;
+
+	abstract String staffPassword();
+
+	MockHttpSession supervisor;
+
+	@BeforeEach
+	void signIn() throws Exception {
+		supervisor = Sessions.tenantUser(mvc, DEMO, "supervisor", "super123");
+	}
+
+	@Test
+	void eachTabListsExactlyItsEndedCallsNewestFirst() throws Exception {
+		String caller = uniqueCaller();
+		String inAnswered1 = call("INBOUND", caller, MY_SEAT, minutesAgo(50), true);
+		String inAnswered2 = call("INBOUND", caller, OTHER_SEAT, minutesAgo(40), true);
+		String inMissed = call("INBOUND", caller, null, minutesAgo(35), false);
+		String outAnswered = call("OUTBOUND", caller, MY_SEAT, minutesAgo(30), true);
+		String outMissed1 = call("OUTBOUND", caller, MY_SEAT, minutesAgo(25), false);
+		String outMissed2 = call("OUTBOUND", caller, OTHER_SEAT, minutesAgo(20), false);
+		call("INTERNAL", caller, MY_SEAT, minutesAgo(15), true);
+		inProgress(caller, minutesAgo(1));
+
+		assertThat(ids(list("IN_ANSWERED", "number", caller))).containsExactly(inAnswered2, inAnswered1);
+		assertThat(ids(list("IN_MISSED", "number", caller))).containsExactly(inMissed);
+		assertThat(ids(list("OUT_ANSWERED", "number", caller))).containsExactly(outAnswered);
+		assertThat(ids(list("OUT_MISSED", "number", caller))).containsExactly(outMissed2, outMissed1);
+
+		JsonNode line = list("IN_ANSWERED", "number", caller).get("lines").get(0);
+		assertThat(line.get("tab").asString()).isEqualTo("IN_ANSWERED");
+		assertThat(line.get("seat").asString()).isEqualTo(OTHER_SEAT);
+		assertThat(line.get("waitSeconds").asLong()).isEqualTo(5);
+		assertThat(line.get("talkSeconds").asLong()).isEqualTo(60);
+		assertThat(line.get("regionZh").asString()).isNotBlank();
+	}
+
+	@Test
+	void pagesFollowTheKeyWithoutGapsOrRepeatsEvenWhenCallsShareTheirTime() throws Exception {
+		String caller = uniqueCaller();
+		List<String> expected = new ArrayList<>();
+		Instant same = minutesAgo(30);
+		for (int i = 0; i < 7; i++) {
+			expected.add(call("INBOUND", caller, MY_SEAT, i < 3 ? same : minutesAgo(29 - i), true));
+		}
+		// newest first; calls offered at the same instant in descending id order
+		List<String> newestFirst = new ArrayList<>(expected.subList(3, 7));
+		java.util.Collections.reverse(newestFirst);
+		expected.subList(0, 3).stream().sorted(java.util.Comparator.reverseOrder()).forEach(newestFirst::add);
+
+		List<String> seen = new ArrayList<>();
+		List<Integer> sizes = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = json(mvc.perform(get("/api/center/calls").session(supervisor).param("tab", "IN_ANSWERED").param("number", caller)
+				.param("size", "3").param("cursor", cursor == null ? "" : cursor)).andExpect(status().isOk()));
+			List<String> ids = ids(page);
+			sizes.add(ids.size());
+			seen.addAll(ids);
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (cursor != null);
+		assertThat(sizes).containsExactly(3, 3, 1);
+		assertThat(seen).containsExactlyElementsOf(newestFirst);
+	}
+
+	@Test
+	void filtersBySeatAnySpellingOfTheNumberACustomerAndTheDays() throws Exception {
+		String caller = uniqueCaller();
+		String mine = call("INBOUND", caller, MY_SEAT, minutesAgo(10), true);
+		String theirs = call("INBOUND", caller, OTHER_SEAT, minutesAgo(9), true);
+		Instant yesterdayNoon = LocalDate.now(clock.withZone(MiddayInChina.CHINA)).minusDays(1).atTime(12, 0)
+			.atZone(MiddayInChina.CHINA).toInstant();
+		String yesterdays = call("INBOUND", caller, MY_SEAT, yesterdayNoon, true);
+
+		assertThat(ids(list("IN_ANSWERED", "number", caller, "seat", MY_SEAT))).containsExactly(mine);
+		assertThat(ids(list("IN_ANSWERED", "number", "+86" + caller))).containsExactly(theirs, mine);
+		String yesterday = LocalDate.now(clock.withZone(MiddayInChina.CHINA)).minusDays(1).toString();
+		assertThat(ids(list("IN_ANSWERED", "number", caller, "from", yesterday))).containsExactly(theirs, mine, yesterdays);
+		assertThat(ids(list("IN_ANSWERED", "number", caller, "from", yesterday, "to", yesterday))).containsExactly(yesterdays);
+
+		long customer = json(mvc.perform(post("/api/desk/callers").session(Sessions.tenantUser(mvc, DEMO, "agent", "agent123")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(Provisioning.write(java.util.Map.of("number", caller, "name", "联系人", "customerName", "客户" + caller))))
+			.andExpect(status().isOk())).get("customerId").asLong();
+		JsonNode byCustomer = list("IN_ANSWERED", "customer", String.valueOf(customer));
+		assertThat(ids(byCustomer)).containsExactly(theirs, mine);
+		assertThat(byCustomer.get("lines").get(0).get("customerName").asString()).isEqualTo("客户" + caller);
+	}
+
+	@Test
+	void badFiltersAndAlteredCursorsAreRefusedInBothLanguages() throws Exception {
+		expectBadRequest(get("/api/center/calls").param("tab", "ANSWERED"), "center.tab.invalid");
+		expectBadRequest(get("/api/center/calls").param("tab", "IN_MISSED").param("from", "2026-13-01"), "center.date.invalid");
+		expectBadRequest(get("/api/center/calls").param("tab", "IN_MISSED").param("from", "2026-12-02").param("to", "2026-12-01"),
+				"center.range.reversed");
+		expectBadRequest(get("/api/center/calls").param("tab", "IN_MISSED").param("from", "2020-01-01").param("to", "2026-01-01"),
+				"center.range.too-long");
+		expectBadRequest(get("/api/center/calls").param("tab", "IN_MISSED").param("cursor", "not-a-cursor"), "center.cursor.invalid");
+	}
+
+	@Test
+	void theDetailHasTheLegsAndIsOnlyForTheTenantsSupervisorsAndAdministrators() throws Exception {
+		String caller = uniqueCaller();
+		String callId = call("INBOUND", caller, MY_SEAT, minutesAgo(5), true);
+		TenantContext.run(demo(), () -> legs.insert(leg(callId, "AGENT", MY_SEAT, minutesAgo(5))));
+		mvc.perform(get("/api/center/calls/{id}", callId).session(supervisor)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.call.id").value(callId)).andExpect(jsonPath("$.legs[0].kind").value("AGENT"))
+			.andExpect(jsonPath("$.legs[0].party").value(MY_SEAT)).andExpect(jsonPath("$.steps").isArray());
+		mvc.perform(get("/api/center/calls/{id}", callId).session(Sessions.tenantUser(mvc, DEMO, "admin", "admin123")))
+			.andExpect(status().isOk());
+		mvc.perform(get("/api/center/calls/{id}", callId).session(Sessions.tenantUser(mvc, DEMO, "agent", "agent123")))
+			.andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("access.denied"));
+
+		OpenedTenant other = provisioning().openTenant("隔壁呼叫中心" + caller.substring(7));
+		MockHttpSession theirAdmin = Sessions.tenantUser(mvc, other.code(), "admin", other.adminPassword());
+		mvc.perform(get("/api/center/calls/{id}", callId).session(theirAdmin)).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("call.not-found")).andExpect(jsonPath("$.messageEn").value("No call " + callId + "."));
+		assertThat(ids(json(mvc.perform(get("/api/center/calls").session(theirAdmin).param("tab", "IN_ANSWERED").param("number", caller)))))
+			.isEmpty();
+	}
+
+
+	@Test
+	void aRecordingLinkPlaysAndSeeksForItsUserOnlyAndEveryPlaybackIsAudited() throws Exception {
+		String callId = recordedCall(uniqueCaller(), MY_SEAT, minutesAgo(8));
+		String url = link(supervisor, callId, "PLAY").get("url").asString();
+		byte[] whole = mvc.perform(get(url).session(supervisor)).andExpect(status().isOk())
+			.andExpect(header().string("Content-Type", "audio/wav")).andExpect(header().string("Accept-Ranges", "bytes"))
+			.andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")))
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("inline")))
+			.andReturn().getResponse().getContentAsByteArray();
+		assertThat(whole).isEqualTo(WAV);
+		byte[] seeked = mvc.perform(get(url).session(supervisor).header("Range", "bytes=44-"))
+			.andExpect(status().isPartialContent()).andReturn().getResponse().getContentAsByteArray();
+		assertThat(seeked).isEqualTo(java.util.Arrays.copyOfRange(WAV, 44, WAV.length));
+
+		String download = link(supervisor, callId, "DOWNLOAD").get("url").asString();
+		mvc.perform(get(download).session(supervisor)).andExpect(status().isOk())
+			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith("attachment")));
+
+		// the same link in a colleague's session is not theirs
+		MockHttpSession admin = Sessions.tenantUser(mvc, DEMO, "admin", "admin123");
+		mvc.perform(get(url).session(admin)).andExpect(status().isForbidden()).andExpect(jsonPath("$.code").value("recording.link-invalid"));
+
+		List<String> actions = new ArrayList<>();
+		json(mvc.perform(get("/api/recordings/{id}/access", callId).session(admin)).andExpect(status().isOk()))
+			.forEach(a -> actions.add(a.get("action").asString() + " " + a.get("username").asString()));
+		// newest first; the seek did not count as another playback
+		assertThat(actions).containsExactly("DOWNLOAD supervisor", "LINK_DOWNLOAD supervisor", "PLAY supervisor", "LINK_PLAY supervisor");
+	}
+
+	@Test
+	void anAlteredOrExpiredLinkIsForbiddenAndAnotherTenantsIsNotFound() throws Exception {
+		String callId = recordedCall(uniqueCaller(), MY_SEAT, minutesAgo(7));
+		String url = link(supervisor, callId, "PLAY").get("url").asString();
+		mvc.perform(get(url.replace("use=PLAY", "use=DOWNLOAD")).session(supervisor)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("recording.link-invalid")).andExpect(jsonPath("$.message").isNotEmpty());
+		String sig = url.substring(url.indexOf("sig=") + 4);
+		String flipped = (sig.charAt(0) == '0' ? "1" : "0") + sig.substring(1);
+		mvc.perform(get(url.replace(sig, flipped)).session(supervisor)).andExpect(status().isForbidden());
+		String exp = url.replaceAll(".*exp=(\\d+).*", "$1");
+		mvc.perform(get(url.replace("exp=" + exp, "exp=" + (Long.parseLong(exp) + 3600))).session(supervisor)).andExpect(status().isForbidden());
+
+		long tenantId = demo().tenantId();
+		long supervisorId = Long.parseLong(url.replaceAll(".*[?&]u=(\\d+).*", "$1"));
+		long past = clock.instant().minusSeconds(1).getEpochSecond();
+		String expired = "/api/recordings/" + callId + "/audio?t=" + tenantId + "&u=" + supervisorId + "&use=PLAY&exp=" + past + "&sig="
+				+ sign(tenantId + "\n" + callId + "\n" + supervisorId + "\nPLAY\n" + past);
+		mvc.perform(get(expired).session(supervisor)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("recording.link-expired")).andExpect(jsonPath("$.messageEn").isNotEmpty());
+
+		OpenedTenant other = provisioning().openTenant("别家录音" + callId.substring(0, 4));
+		MockHttpSession theirAdmin = Sessions.tenantUser(mvc, other.code(), "admin", other.adminPassword());
+		mvc.perform(get(url).session(theirAdmin)).andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("call.not-found"));
+		mvc.perform(post("/api/recordings/{id}/links", callId).session(theirAdmin).with(csrf())).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void anAgentHearsTheCallsTheirSeatTookAndNoOthers() throws Exception {
+		MockHttpSession agent = Sessions.tenantUser(mvc, DEMO, "agent", "agent123");
+		String mine = recordedCall(uniqueCaller(), MY_SEAT, minutesAgo(6));
+		String transferredToMe = recordedCall(uniqueCaller(), OTHER_SEAT, minutesAgo(5));
+		TenantContext.run(demo(), () -> legs.insert(leg(transferredToMe, "AGENT", MY_SEAT, minutesAgo(5))));
+		String notMine = recordedCall(uniqueCaller(), OTHER_SEAT, minutesAgo(4));
+
+		mvc.perform(get(link(agent, mine, "PLAY").get("url").asString()).session(agent)).andExpect(status().isOk());
+		mvc.perform(get(link(agent, transferredToMe, "PLAY").get("url").asString()).session(agent)).andExpect(status().isOk());
+		mvc.perform(post("/api/recordings/{id}/links", notMine).session(agent).with(csrf())).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("recording.not-yours"));
+		mvc.perform(get("/api/recordings/{id}/access", mine).session(agent)).andExpect(status().isForbidden());
+	}
+
+	@Test
+	void retentionDeletesOldRecordingsButNotThoseUnderLegalHoldUntilReleased() throws Exception {
+		TenantScope demo = demo();
+		TenantContext.run(demo, () -> jdbc.update("UPDATE center_settings SET recording_retention_days = 30, retention_swept_until = NULL"));
+		try {
+			String old = recordedCall(uniqueCaller(), MY_SEAT, clock.instant().minus(java.time.Duration.ofDays(40)));
+			String held = recordedCall(uniqueCaller(), MY_SEAT, clock.instant().minus(java.time.Duration.ofDays(41)));
+			String recent = recordedCall(uniqueCaller(), MY_SEAT, clock.instant().minus(java.time.Duration.ofDays(10)));
+			MockHttpSession admin = Sessions.tenantUser(mvc, DEMO, "admin", "admin123");
+			mvc.perform(put("/api/recordings/{id}/hold", held).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hold\":true}")).andExpect(status().isOk());
+			mvc.perform(put("/api/recordings/{id}/hold", held).session(supervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hold\":false}")).andExpect(status().isForbidden());
+
+			assertThat(Files.exists(fileOf(old))).isTrue();
+			assertThat(retention.sweep(demo)).isEqualTo(1);
+			assertThat(Files.exists(fileOf(old))).isFalse();
+			assertThat(TenantContext.call(demo, () -> jdbc.queryForObject("SELECT recording FROM call_record WHERE id = ?", String.class, old)))
+				.isNull();
+			assertThat(Files.exists(fileOf(held))).isTrue();
+			assertThat(Files.exists(fileOf(recent))).isTrue();
+			mvc.perform(post("/api/recordings/{id}/links", old).session(supervisor).with(csrf())).andExpect(status().isGone())
+				.andExpect(jsonPath("$.code").value("recording.deleted"));
+			assertThat(retention.sweep(demo)).isZero();
+
+			mvc.perform(put("/api/recordings/{id}/hold", held).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"hold\":false}")).andExpect(status().isOk());
+			assertThat(retention.sweep(demo)).isEqualTo(1);
+			assertThat(Files.exists(fileOf(held))).isFalse();
+			List<String> actions = new ArrayList<>();
+			json(mvc.perform(get("/api/recordings/{id}/access", held).session(admin))).forEach(a -> actions.add(a.get("action").asString()));
+			assertThat(actions).containsExactly("DELETE", "RELEASE", "HOLD");
+		}
+		finally {
+			TenantContext.run(demo, () -> jdbc.update("UPDATE center_settings SET recording_retention_days = NULL"));
+		}
+	}
+
+	// --- helpers
+
+	/** A tiny stereo WAV: a 44-byte header and some samples. */
+	static final byte[] WAV = wav();
+
+	@Autowired
+	com.calldesk.recording.RecordingRetention retention;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+	@org.springframework.beans.factory.annotation.Value("${calldesk.media.recordings-dir}")
+	Path recordingsDir;
+
+	/** An answered call with a recording on disk where the media relay puts them. */
+	String recordedCall(String caller, String seat, Instant offered) throws Exception {
+		String callId = call("INBOUND", caller, seat, offered, true);
+		Path file = recordingsDir.resolve(DEMO).resolve(LocalDate.ofInstant(offered, MiddayInChina.CHINA).toString()).resolve(callId + ".wav");
+		Files.createDirectories(file.getParent());
+		Files.write(file, WAV);
+		TenantContext.run(demo(), () -> jdbc.update("UPDATE call_record SET recording = ? WHERE id = ?", file.toString(), callId));
+		files.put(callId, file);
+		return callId;
+	}
+
+	/** Where {@link #recordedCall} put the call's recording (kept here: retention clears the record's path). */
+	Path fileOf(String callId) {
+		return files.get(callId);
+	}
+
+	private final java.util.Map<String, Path> files = new java.util.concurrent.ConcurrentHashMap<>();
+
+	JsonNode link(MockHttpSession session, String callId, String use) throws Exception {
+		return json(mvc.perform(post("/api/recordings/{id}/links", callId).session(session).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"use\":\"" + use + "\"}")).andExpect(status().isOk()));
+	}
+
+	static String sign(String granted) throws Exception {
+		javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+		mac.init(new javax.crypto.spec.SecretKeySpec(java.util.Base64.getDecoder().decode(LINK_KEY), "HmacSHA256"));
+		return java.util.HexFormat.of().formatHex(mac.doFinal(granted.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+	}
+
+	private static byte[] wav() {
+		byte[] bytes = new byte[44 + 4 * 800];
+		System.arraycopy("RIFF".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, bytes, 0, 4);
+		for (int i = 44; i < bytes.length; i++) {
+			bytes[i] = (byte) (i * 7);
+		}
+		return bytes;
+	}
+
+	private static final java.util.concurrent.atomic.AtomicInteger CALLERS = new java.util.concurrent.atomic.AtomicInteger();
+
+	/** A mobile number no other test (and no earlier run on a kept database) uses. */
+	String uniqueCaller() {
+		return "139" + String.format("%08d", (System.nanoTime() / 1000 + CALLERS.incrementAndGet()) % 100_000_000);
+	}
+
+	TenantScope demo() {
+		return tenants.activeByCode(DEMO).orElseThrow();
+	}
+
+	Provisioning provisioning() throws Exception {
+		return new Provisioning(mvc, Sessions.staff(mvc, "staff", staffPassword()));
+	}
+
+	Instant minutesAgo(int minutes) {
+		return clock.instant().minusSeconds(60L * minutes);
+	}
+
+	/** An ended call as CallRecords closes it: waited 5 s, talked 60 s when answered. */
+	String call(String direction, String customerNumber, String seat, Instant offered, boolean answered) {
+		CallRecord record = record(direction, customerNumber, seat, offered);
+		record.setState("ENDED");
+		record.setRingingAt(offered.plusSeconds(1));
+		record.setAnsweredAt(answered ? offered.plusSeconds(5) : null);
+		record.setEndedAt(offered.plusSeconds(answered ? 65 : 20));
+		record.setEndedBy("CUSTOMER");
+		record.setEndReason(answered ? "customer-hangup" : "abandoned");
+		CallTab tab = CallTab.of(direction, record.getAnsweredAt());
+		record.setTab(tab == null ? null : tab.name());
+		TenantContext.run(demo(), () -> records.insert(record));
+		return record.getId();
+	}
+
+	void inProgress(String customerNumber, Instant offered) {
+		CallRecord record = record("INBOUND", customerNumber, MY_SEAT, offered);
+		record.setState("ANSWERED");
+		record.setAnsweredAt(offered.plusSeconds(3));
+		TenantContext.run(demo(), () -> records.insert(record));
+	}
+
+	private static CallRecord record(String direction, String customerNumber, String seat, Instant offered) {
+		CallRecord record = new CallRecord();
+		record.setId(UUID.randomUUID().toString());
+		record.setDirection(direction);
+		record.setCustomerNumber(customerNumber);
+		record.setSeat(seat);
+		record.setOfferedAt(offered);
+		record.setNode("center-it");
+		return record;
+	}
+
+	static CallLeg leg(String callId, String kind, String party, Instant started) {
+		CallLeg leg = new CallLeg();
+		leg.setCallId(callId);
+		leg.setKind(kind);
+		leg.setParty(party);
+		leg.setStartedAt(started);
+		leg.setAnsweredAt(started.plusSeconds(5));
+		leg.setEndedAt(started.plusSeconds(65));
+		return leg;
+	}
+
+	JsonNode list(String tab, String... filters) throws Exception {
+		var request = get("/api/center/calls").session(supervisor).param("tab", tab);
+		for (int i = 0; i < filters.length; i += 2) {
+			request.param(filters[i], filters[i + 1]);
+		}
+		return json(mvc.perform(request).andExpect(status().isOk()));
+	}
+
+	static List<String> ids(JsonNode page) {
+		List<String> ids = new ArrayList<>();
+		page.get("lines").forEach(line -> ids.add(line.get("id").asString()));
+		return ids;
+	}
+
+	void expectBadRequest(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request, String code) throws Exception {
+		mvc.perform(request.session(supervisor)).andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value(code))
+			.andExpect(jsonPath("$.message").isNotEmpty()).andExpect(jsonPath("$.messageEn").isNotEmpty());
+	}
+
+	static JsonNode json(ResultActions result) throws Exception {
+		return Provisioning.json(result);
+	}
+}
