@@ -27,6 +27,20 @@ export interface CallLine {
   contactName: string | null
   customerId: number | null
   customerName: string | null
+  callback: LineCallback | null
+}
+
+/** The callback task a missed call opened or folded into. */
+export interface LineCallback {
+  taskId: number
+  status: 'OPEN' | 'DONE'
+  ownerSeat: string | null
+  dueAt: string
+  missedCalls: number
+  attempts: number
+  outcome: string | null
+  closedBy: string | null
+  version: number
 }
 
 export interface CallPage {
@@ -89,6 +103,8 @@ export const centerApi = {
   calls: (filter: CallFilter, cursor?: string | null, size?: number, opts?: RequestOptions) =>
     http.get<CallPage>(`/api/center/calls?${filterQuery(filter, cursor, size)}`, opts),
   call: (id: string, opts?: RequestOptions) => http.get<CallDetail>(`/api/center/calls/${encodeURIComponent(id)}`, opts),
+  closeCallback: (task: LineCallback, outcome: string, note?: string) =>
+    http.post<unknown>(`/api/callbacks/${task.taskId}/close`, { outcome, note, version: task.version }),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

@@ -1,6 +1,7 @@
 // Starts the desk: who I am (CSRF), my agent, today's calls, then the live channel. Handles session
 // expiry: the socket stops, nothing about the call is sent, and the page comes back by itself once the
 // agent has signed in again (in another window).
+import { refreshCallbacks } from './callbacks'
 import { ElMessage } from 'element-plus'
 import type { Ref } from 'vue'
 import { ApiError, SessionExpiredError, configureApi, sessionRestored, setCsrf } from '../api/client'
@@ -96,6 +97,8 @@ export class DeskRuntime {
       onMessage: (msg) => {
         this.store.applyMessage(msg)
         if (msg.type === 'Snapshot') void this.refreshSessionCalls()
+        const type = (msg as { type?: string }).type
+        if (type === 'Snapshot' || type === 'CallbackTaskChanged') void refreshCallbacks()
       },
       onState: (state, info) => this.store.setConnection(state, info.attempt, info.delayMs),
     })

@@ -17,7 +17,7 @@ import org.apache.ibatis.annotations.Select;
 interface CallListMapper {
 
 	String COLUMNS = "id, tab, customer_number, dialled_number, trunk_number, display_number, seat, offered_at, ringing_at, "
-			+ "answered_at, ended_at, ended_by, end_reason, recording IS NOT NULL AS recorded, cost_fen";
+			+ "answered_at, ended_at, ended_by, end_reason, recording IS NOT NULL AS recorded, cost_fen, callback_task_id";
 
 	String WHERE = "WHERE tab = #{q.tab} AND offered_at &gt;= #{q.from} AND offered_at &lt; #{q.to} "
 			+ "<if test='q.seat != null'>AND seat = #{q.seat} </if>"

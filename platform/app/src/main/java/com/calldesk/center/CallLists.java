@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.calldesk.callback.CallbackTask;
+import com.calldesk.callback.CallbackTasks;
 import com.calldesk.phone.PhoneNumber;
 import com.calldesk.phone.PhoneNumbers;
 
@@ -26,15 +28,28 @@ public class CallLists {
 
 	private final CallListMapper mapper;
 
-	CallLists(CallListMapper mapper) {
+	private final CallbackTasks callbacks;
+
+	CallLists(CallListMapper mapper, CallbackTasks callbacks) {
 		this.mapper = mapper;
+		this.callbacks = callbacks;
 	}
 
 	/** One line as the page shows it. */
 	public record Line(String id, String tab, String customerNumber, String regionZh, String regionEn, String dialledNumber, String trunkNumber,
 			String displayNumber, String seat, Instant offeredAt, Instant answeredAt, Instant endedAt, String endedBy,
 			String endReason, long waitSeconds, long talkSeconds, boolean recorded, long costFen, Long contactId,
-			String contactName, Long customerId, String customerName) {
+			String contactName, Long customerId, String customerName, Callback callback) {
+	}
+
+	/** The callback task a missed call opened or folded into (B2): how it stands. */
+	public record Callback(long taskId, String status, String ownerSeat, Instant dueAt, int missedCalls, int attempts, String outcome,
+			String closedBy, int version) {
+
+		static Callback of(CallbackTask task) {
+			return new Callback(task.id(), task.status(), task.ownerSeat(), task.dueAt(), task.missedCalls(), task.attempts(), task.outcome(),
+					task.closedBy(), task.version());
+		}
 	}
 
 	public record Page(List<Line> lines, String next) {
@@ -82,6 +97,8 @@ public class CallLists {
 		Set<String> e164s = parsed.values().stream().map(PhoneNumber::e164).collect(Collectors.toSet());
 		Map<String, CallListMapper.NumberOwner> owners = e164s.isEmpty() ? Map.of()
 				: mapper.owners(e164s).stream().collect(Collectors.toMap(CallListMapper.NumberOwner::e164, Function.identity(), (a, b) -> a));
+		Map<Long, Callback> tasks = callbacks.byIds(rows.stream().map(CallListRow::callbackTaskId).filter(id -> id != null).distinct().toList())
+			.stream().collect(Collectors.toMap(CallbackTask::id, Callback::of));
 		List<Line> lines = new ArrayList<>(rows.size());
 		for (CallListRow row : rows) {
 			PhoneNumber number = parsed.get(row.customerNumber());
@@ -92,7 +109,7 @@ public class CallLists {
 					row.endReason(), seconds(row.offeredAt(), row.answeredAt() != null ? row.answeredAt() : row.endedAt()),
 					seconds(row.answeredAt(), row.endedAt()), row.recorded(), row.costFen(),
 					owner == null ? null : owner.contactId(), owner == null ? null : owner.contactName(),
-					owner == null ? null : owner.customerId(), owner == null ? null : owner.customerName()));
+					owner == null ? null : owner.customerId(), owner == null ? null : owner.customerName(), row.callbackTaskId() == null ? null : tasks.get(row.callbackTaskId())));
 		}
 		return lines;
 	}

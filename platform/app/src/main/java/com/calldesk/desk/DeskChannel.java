@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import com.calldesk.acd.DeskAgents;
 import com.calldesk.calls.AgentStateChanged;
 import com.calldesk.calls.CallEvent;
+import com.calldesk.calls.CallbackTaskChanged;
 import com.calldesk.calls.CallView;
 
 /**
@@ -65,6 +66,23 @@ class DeskChannel implements AutoCloseable {
 	@EventListener
 	void on(AgentStateChanged event) {
 		stripe(event.agent().seat()).execute(() -> deliver(event));
+	}
+
+	/** The owner's desks hear that their callback list changed (they read it again). */
+	@EventListener
+	void on(CallbackTaskChanged event) {
+		if (event.ownerSeat() == null) {
+			return;
+		}
+		stripe(event.ownerSeat()).execute(() -> {
+			String message = null;
+			for (DeskPrincipal user : sessions.of(event.tenantId(), event.ownerSeat())) {
+				if (message == null) {
+					message = DeskMessages.callback(event);
+				}
+				send(user, message);
+			}
+		});
 	}
 
 	private void deliver(CallEvent event) {

@@ -48,6 +48,11 @@ final class DeskMessages {
 		return JSON.writeValueAsString(new AgentMessage("AgentStateChanged", tenantId, seq, at, agent));
 	}
 
+	/** As CtiJson writes it: {@code "type":"CallbackTaskChanged"} and the task's fields. */
+	static String callback(com.calldesk.calls.CallbackTaskChanged event) {
+		return JSON.writeValueAsString(JSON.valueToTree((com.calldesk.calls.CtiEvent) event));
+	}
+
 	static String snapshot(Snapshot snapshot) {
 		return JSON.writeValueAsString(snapshot);
 	}

@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,11 +27,14 @@ public class CallRecords {
 
 	private final CallCharging charging;
 
-	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock, CallCharging charging) {
+	private final ApplicationEventPublisher events;
+
+	CallRecords(CallRecordMapper records, CallLegMapper legs, Clock clock, CallCharging charging, ApplicationEventPublisher events) {
 		this.records = records;
 		this.legs = legs;
 		this.clock = clock;
 		this.charging = charging;
+		this.events = events;
 	}
 
 	@Transactional
@@ -63,6 +67,7 @@ public class CallRecords {
 			legs.insert(leg(call.callId(), agentSide.kind(), agentSide.party(), agentSide.startedAt(), agentSide.answeredAt(), agentSide.endedAt()));
 		}
 		charges.forEach(charge -> charging.debit(call, charge));
+		closed(record);
 	}
 
 	/** Closes the records this node left open when it stopped mid-call; returns how many. */
@@ -77,6 +82,7 @@ public class CallRecords {
 			record.setEndReason("node-restart");
 			record.setTab(tabOf(record.getDirection(), record.getAnsweredAt()));
 			records.updateById(record);
+			closed(record);
 		}
 		return open.size();
 	}
@@ -117,6 +123,11 @@ public class CallRecords {
 		record.setForwardedTo(call.forwardedTo());
 		record.setTab(call.endedAt() == null ? null : tabOf(call.direction(), call.answeredAt()));
 		return record;
+	}
+
+	private void closed(CallRecord record) {
+		events.publishEvent(new CallClosed(record.getId(), record.getTab() == null ? null : CallTab.valueOf(record.getTab()),
+				record.getCustomerNumber(), record.getSeat(), record.getOfferedAt(), record.getEndedAt(), record.getEndReason()));
 	}
 
 	private static String tabOf(String direction, Instant answeredAt) {

@@ -300,7 +300,188 @@ abstract class CallCenterContract {
 		}
 	}
 
+
+	@Test
+	void aMissedCallBecomesATaskForTheStickyAgentAndRepeatCallsOfTheDayFoldIntoIt() throws Exception {
+		String caller = uniqueCaller();
+		call("INBOUND", caller, MY_SEAT, minutesAgo(60), true); // the agent talked with them an hour ago
+		String first = missedCall(caller, minutesAgo(20));
+		String again = missedCall("+86" + caller, minutesAgo(10));
+
+		MockHttpSession agent = Sessions.tenantUser(mvc, DEMO, "agent", "agent123");
+		JsonNode task = taskOf(json(mvc.perform(get("/api/callbacks").session(agent)).andExpect(status().isOk())), "+86" + caller);
+		assertThat(task).as("the agent's open tasks hold the caller's").isNotNull();
+		assertThat(task.get("ownerSeat").asString()).isEqualTo(MY_SEAT);
+		assertThat(task.get("ownerReason").asString()).isEqualTo("STICKY");
+		assertThat(task.get("missedCalls").asInt()).isEqualTo(2);
+		assertThat(task.get("firstCallId").asString()).isEqualTo(first);
+		assertThat(task.get("lastCallId").asString()).isEqualTo(again);
+		assertThat(task.get("source").asString()).isEqualTo("MISSED");
+		assertThat(java.time.Duration.between(Instant.parse(task.get("createdAt").asString()), Instant.parse(task.get("dueAt").asString())))
+			.isEqualTo(java.time.Duration.ofMinutes(120));
+		assertThat(taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller).get("id").asLong())
+			.isEqualTo(task.get("id").asLong());
+
+		String third = missedCall(caller, minutesAgo(5));
+		JsonNode missed = list("IN_MISSED", "number", caller);
+		assertThat(ids(missed)).containsExactly(third, again, first);
+		for (JsonNode line : missed.get("lines")) {
+			assertThat(line.get("callback").get("taskId").asLong()).isEqualTo(task.get("id").asLong());
+			assertThat(line.get("callback").get("status").asString()).isEqualTo("OPEN");
+			assertThat(line.get("callback").get("missedCalls").asInt()).isEqualTo(3);
+		}
+	}
+
+	@Test
+	void withoutAStickyAgentTasksGoRoundTheAgentsInTurn() throws Exception {
+		long agent2 = TenantContext.call(demo(), () -> users.byUsername("agent2").orElseThrow().getId());
+		long seat2 = TenantContext.call(demo(), () -> seatSettings.list().stream().filter(r -> r.sipUsername().equals(OTHER_SEAT))
+			.findFirst().orElseThrow().seatId());
+		TenantContext.run(demo(), () -> seatSettings.bind(seat2, agent2, "test"));
+		try {
+			List<String> owners = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				String caller = uniqueCaller();
+				missedCall(caller, minutesAgo(5));
+				owners.add(taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller).get("ownerSeat").asString());
+			}
+			assertThat(owners.get(0)).isNotEqualTo(owners.get(1));
+			assertThat(owners.get(2)).isEqualTo(owners.get(0));
+			assertThat(owners.get(3)).isEqualTo(owners.get(1));
+			assertThat(owners).containsOnly(MY_SEAT, OTHER_SEAT);
+		}
+		finally {
+			TenantContext.run(demo(), () -> seatSettings.unbind(seat2));
+		}
+	}
+
+	@Test
+	void anAnsweredCallBackClosesTheTaskAndAnUnansweredOneIsAnAttempt() throws Exception {
+		String caller = uniqueCaller();
+		missedCall(caller, minutesAgo(30));
+		long id = taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller).get("id").asLong();
+		String noAnswer = closedCall("OUTBOUND", caller, MY_SEAT, minutesAgo(20), false);
+		JsonNode tried = json(mvc.perform(get("/api/callbacks/{id}", id).session(supervisor)).andExpect(status().isOk()));
+		assertThat(tried.get("task").get("status").asString()).isEqualTo("OPEN");
+		assertThat(tried.get("task").get("attempts").asInt()).isEqualTo(1);
+		assertThat(tried.get("attempts").get(0).get("callId").asString()).isEqualTo(noAnswer);
+		assertThat(tried.get("attempts").get(0).get("outcome").asString()).isEqualTo("NOT_REACHED");
+
+		String reached = closedCall("OUTBOUND", "0086" + caller, MY_SEAT, minutesAgo(10), true);
+		JsonNode done = json(mvc.perform(get("/api/callbacks/{id}", id).session(supervisor)));
+		assertThat(done.get("task").get("status").asString()).isEqualTo("DONE");
+		assertThat(done.get("task").get("outcome").asString()).isEqualTo("CALLED_BACK");
+		assertThat(done.get("task").get("closingCallId").asString()).isEqualTo(reached);
+		assertThat(done.get("attempts")).hasSize(2);
+		assertThat(taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller)).isNull();
+		// the next missed call of the caller, the same day, opens a new task
+		missedCall(caller, minutesAgo(5));
+		assertThat(taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller).get("id").asLong()).isNotEqualTo(id);
+	}
+
+	@Test
+	void ofTwoPeopleClosingOneTaskAtOnceOneWinsAndTheOtherIsTold() throws Exception {
+		String caller = uniqueCaller();
+		missedCall(caller, minutesAgo(15));
+		JsonNode task = taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller);
+		long id = task.get("id").asLong();
+		int version = task.get("version").asInt();
+		MockHttpSession admin = Sessions.tenantUser(mvc, DEMO, "admin", "admin123");
+		java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			List<java.util.concurrent.Future<Integer>> closes = new ArrayList<>();
+			for (MockHttpSession who : List.of(supervisor, admin)) {
+				closes.add(two.submit(() -> {
+					together.await();
+					return mvc.perform(post("/api/callbacks/{id}/close", id).session(who).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+						.content("{\"outcome\":\"RESOLVED\",\"note\":\"已处理\",\"version\":" + version + "}")).andReturn().getResponse().getStatus();
+				}));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (var close : closes) {
+				statuses.add(close.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			two.shutdownNow();
+		}
+		JsonNode done = json(mvc.perform(get("/api/callbacks/{id}", id).session(supervisor)));
+		assertThat(done.get("task").get("status").asString()).isEqualTo("DONE");
+		assertThat(done.get("attempts")).hasSize(1);
+		mvc.perform(post("/api/callbacks/{id}/close", id).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"RESOLVED\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("callback.already-closed"))
+			.andExpect(jsonPath("$.messageEn").value("Callback task " + id + " was already closed by " + done.get("task").get("closedBy").asString() + "."));
+	}
+
+	@Test
+	void tasksAreTheTenantsAndAnAgentWorksOnlyTheirOwn() throws Exception {
+		String caller = uniqueCaller();
+		call("INBOUND", caller, MY_SEAT, minutesAgo(40), true);
+		missedCall(caller, minutesAgo(15));
+		long id = taskOf(json(mvc.perform(get("/api/callbacks").session(supervisor))), "+86" + caller).get("id").asLong();
+		expectBadRequest(post("/api/callbacks/{id}/close", id).with(csrf()).contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"MAYBE\"}"),
+				"callback.outcome.invalid");
+		expectBadRequest(get("/api/callbacks").param("status", "LATER"), "callback.status.invalid");
+
+		MockHttpSession agent2 = Sessions.tenantUser(mvc, DEMO, "agent2", "agent123");
+		mvc.perform(get("/api/callbacks/{id}", id).session(agent2)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("callback.not-yours"));
+		assertThat(taskOf(json(mvc.perform(get("/api/callbacks").session(agent2))), "+86" + caller)).isNull();
+
+		OpenedTenant other = provisioning().openTenant("别家回拨" + caller.substring(7));
+		MockHttpSession theirAdmin = Sessions.tenantUser(mvc, other.code(), "admin", other.adminPassword());
+		mvc.perform(get("/api/callbacks/{id}", id).session(theirAdmin)).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("callback.not-found"));
+		mvc.perform(post("/api/callbacks/{id}/close", id).session(theirAdmin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"RESOLVED\"}")).andExpect(status().isNotFound());
+
+		MockHttpSession agent = Sessions.tenantUser(mvc, DEMO, "agent", "agent123");
+		mvc.perform(post("/api/callbacks/{id}/attempts", id).session(agent).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"LEFT_MESSAGE\",\"note\":\"留了短信\"}")).andExpect(status().isOk())
+			.andExpect(jsonPath("$.task.attempts").value(1)).andExpect(jsonPath("$.attempts[0].note").value("留了短信"));
+	}
+
 	// --- helpers
+
+	@Autowired
+	com.calldesk.users.UserAccounts users;
+
+	@Autowired
+	com.calldesk.seats.SeatSettings seatSettings;
+
+	@Autowired
+	org.springframework.context.ApplicationEventPublisher events;
+
+	@Autowired
+	org.springframework.transaction.PlatformTransactionManager transactions;
+
+	/** A missed inbound call closed as CallRecords closes it: record and CallClosed in one transaction. */
+	String missedCall(String caller, Instant offered) {
+		return closedCall("INBOUND", caller, null, offered, false);
+	}
+
+	String closedCall(String direction, String caller, String seat, Instant offered, boolean answered) {
+		return TenantContext.call(demo(), () -> new org.springframework.transaction.support.TransactionTemplate(transactions).execute(tx -> {
+			String id = call(direction, caller, seat, offered, answered);
+			CallRecord record = records.selectById(id);
+			events.publishEvent(new com.calldesk.telephony.CallClosed(id, CallTab.valueOf(record.getTab()), caller, seat, offered,
+					record.getEndedAt(), record.getEndReason()));
+			return id;
+		}));
+	}
+
+	/** The open task of this caller (E.164) in a list, or null. */
+	static JsonNode taskOf(JsonNode tasks, String caller) {
+		for (JsonNode task : tasks) {
+			if (task.get("caller").asString().equals(caller)) {
+				return task;
+			}
+		}
+		return null;
+	}
 
 	/** A tiny stereo WAV: a 44-byte header and some samples. */
 	static final byte[] WAV = wav();

@@ -306,6 +306,41 @@ class AgentDesktopE2EIT {
 	}
 
 	@Test
+	void aMissedCallBecomesACallbackTaskOnTheDeskAndIsHandledOnTheCallCenterPage() throws Exception {
+		Queue a = queue("回拨任务", "021-55560805");
+		IssuedPassword mine = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
+		Browser browser = signedIn(browsers.first(base()), a, mine.sipUsername());
+		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
+
+		// no phone registered: nobody can take it, the caller hears the no-agent message and is hung up on
+		assertThat(Peers.finish(customer(a))).isZero();
+		String caller = "+86" + CALLER;
+		awaitAttribute(browser, By.id("callbacks"), "data-count", "1");
+		WebElement task = browser.find(By.cssSelector("#callbacks .callback"));
+		assertThat(task.getDomAttribute("data-caller")).isEqualTo(caller);
+		assertThat(task.findElement(By.className("cb-left")).getText()).as("the SLA of 120 min counting down").matches("剩余 (1:5\\d:\\d\\d|2:00:0\\d)");
+		browser.screenshot("desk-11-callback-task");
+
+		browser.open("/center");
+		awaitAttribute(browser, By.id("center"), "data-loading", "false");
+		browser.find(By.id("tab-IN_MISSED")).click();
+		awaitAttribute(browser, By.id("center"), "data-tab", "IN_MISSED");
+		awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-status", "OPEN");
+		assertThat(digits(browser.text(By.cssSelector("#calls tbody td.c-number")))).endsWith(CALLER);
+		assertThat(browser.text(By.cssSelector("#calls .c-reason"))).isEqualTo("无坐席在线");
+		browser.screenshot("center-1-missed-with-task");
+		new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("#calls .c-callback .cb-outcome"))).selectByValue("RESOLVED");
+		browser.find(By.cssSelector("#calls .c-callback .cb-close")).click();
+		awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-status", "DONE");
+		assertThat(browser.text(By.cssSelector("#calls .c-callback"))).contains("已解决").contains(a.adminUsername());
+		browser.screenshot("center-2-task-handled");
+
+		browser.open("/desk/");
+		awaitAttribute(browser, By.id("connection"), "data-state", "open");
+		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
+	}
+
+	@Test
 	void theNetworkCutWhileACallRingsThePopStillShowsOnceTheDeskReconnects() throws Exception {
 		Queue a = queue("断网重连", "021-55560805");
 		IssuedPassword seat = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);

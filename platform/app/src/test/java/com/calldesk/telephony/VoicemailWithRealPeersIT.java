@@ -59,6 +59,9 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 	@Autowired
 	VoicemailBox box;
 
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void outsideBusinessHoursTheCallerLeavesAMessageThatIsListedAndPlayable() throws Exception {
 		Queue queue = tenants.open(SIP_PORT, "下班留言", "021-55560101", 1, settings());
@@ -104,6 +107,11 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 		CallRecord record = TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> records.find(message.getCallId()));
 		assertThat(record.getEndReason()).isEqualTo("voicemail");
 		assertThat(record.getEndedBy()).isEqualTo("SYSTEM");
+		assertThat(record.getTab()).isEqualTo("IN_MISSED");
+		// nothing missed (B2): the message is a callback task, opened with the record's close
+		Map<String, Object> task = TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> jdbc.queryForMap(
+				"SELECT source, status, missed_calls, first_call_id FROM callback_task WHERE first_call_id = ?", message.getCallId()));
+		assertThat(task).containsEntry("source", "VOICEMAIL").containsEntry("status", "OPEN").containsEntry("missed_calls", 1);
 	}
 
 	private static AcdSettings settings() {
