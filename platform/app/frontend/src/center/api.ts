@@ -97,12 +97,57 @@ export function filterQuery(filter: CallFilter, cursor?: string | null, size?: n
   return params.toString()
 }
 
+export interface Rate {
+  value: number | null
+  numerator: number
+  denominator: number
+  formula: string
+}
+
+export interface TodayFigures {
+  from: string
+  at: string
+  serviceLevelSeconds: number
+  inboundOffered: number
+  inboundAnswered: number
+  inboundMissed: number
+  shortAbandons: number
+  closedHours: number
+  outboundPlaced: number
+  outboundAnswered: number
+  inboundTalkSeconds: number
+  outboundTalkSeconds: number
+  serviceLevel: Rate
+  answerRate: Rate
+  abandonRate: Rate
+  averageSpeedOfAnswerSeconds: number | null
+  averageHandleSeconds: number | null
+}
+
+export interface CenterInfo {
+  tenantCode: string
+  tenantName: string
+  trunks: { id: number; number: string; serviceNumber: string | null; channels: number; channelsInUse: number }[]
+  displayNumbers: { id: number; number: string; regionZh: string | null; regionEn: string | null }[]
+  seats: number
+  seatsTaken: number
+  balanceFen: number
+  monthChargesFen: number
+}
+
+/** A rate as a percentage with one decimal, or a dash when nothing was counted. */
+export function percent(rate: Rate | null | undefined): string {
+  return rate && rate.value !== null ? `${(rate.value * 100).toFixed(1)}%` : '—'
+}
+
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
 
 export const centerApi = {
   calls: (filter: CallFilter, cursor?: string | null, size?: number, opts?: RequestOptions) =>
     http.get<CallPage>(`/api/center/calls?${filterQuery(filter, cursor, size)}`, opts),
   call: (id: string, opts?: RequestOptions) => http.get<CallDetail>(`/api/center/calls/${encodeURIComponent(id)}`, opts),
+  info: (opts?: RequestOptions) => http.get<CenterInfo>('/api/center/info', opts),
+  today: (opts?: RequestOptions) => http.get<TodayFigures>('/api/center/today', opts),
   closeCallback: (task: LineCallback, outcome: string, note?: string) =>
     http.post<unknown>(`/api/callbacks/${task.taskId}/close`, { outcome, note, version: task.version }),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>

@@ -34,11 +34,31 @@ class CallCenterApi {
 
 	private final CenterToday clock;
 
-	CallCenterApi(CallLists lists, CallRecords records, AcdJournal journal, CenterToday clock) {
+	private final CenterInfo info;
+
+	private final TodayFigures figures;
+
+	CallCenterApi(CallLists lists, CallRecords records, AcdJournal journal, CenterToday clock, CenterInfo info, TodayFigures figures) {
 		this.lists = lists;
 		this.records = records;
 		this.journal = journal;
 		this.clock = clock;
+		this.info = info;
+		this.figures = figures;
+	}
+
+	@GetMapping("/info")
+	@Operation(summary = "Basic information: trunk numbers with their 400 numbers and channels in use now, display numbers with region, "
+			+ "seats and how many have somebody at them, balance and this month's call charges (fen)")
+	CenterInfo.Info info(@AuthenticationPrincipal SignedInUser me) {
+		return info.of(me.tenantId());
+	}
+
+	@GetMapping("/today")
+	@Operation(summary = "Today's figures (China's day) from ended calls: inbound offered, answered, missed, short abandons, outbound placed "
+			+ "and answered, talk time, service level, answer rate, abandon rate, ASA and average talk time, each rate with its formula")
+	TodayFigures.Figures today() {
+		return figures.now();
 	}
 
 	@GetMapping("/calls")

@@ -444,7 +444,67 @@ abstract class CallCenterContract {
 			.andExpect(jsonPath("$.task.attempts").value(1)).andExpect(jsonPath("$.attempts[0].note").value("留了短信"));
 	}
 
+
+	@Test
+	void todaysFiguresFollowTheirFormulasAndTheBasicInformationIsTheTenants() throws Exception {
+		OpenedTenant fresh = provisioning().openTenant("今日数据" + uniqueCaller().substring(5));
+		TenantScope scope = tenants.scopeOf(tenants.require(fresh.id()));
+		MockHttpSession admin = Sessions.tenantUser(mvc, fresh.code(), "admin", fresh.adminPassword());
+		String caller = uniqueCaller();
+		for (int wait : new int[] { 5, 5, 5, 30 }) {
+			seed(scope, "INBOUND", caller, minutesAgo(30), wait, 60, 0);
+		}
+		seed(scope, "INBOUND", caller, minutesAgo(25), -1, 0, 0); // missed after 20 s
+		seed(scope, "INBOUND", caller, minutesAgo(24), -1, 0, 0);
+		seed(scope, "INBOUND", caller, minutesAgo(23), -3, 0, 0); // a short abandon: gone after 3 s
+		seed(scope, "OUTBOUND", caller, minutesAgo(20), 8, 100, 120);
+		seed(scope, "OUTBOUND", caller, minutesAgo(19), 8, 40, 60);
+		seed(scope, "OUTBOUND", caller, minutesAgo(18), -1, 0, 0);
+		seed(scope, "INBOUND", caller, LocalDate.now(clock.withZone(MiddayInChina.CHINA)).minusDays(1).atStartOfDay(MiddayInChina.CHINA)
+			.toInstant(), 5, 60, 0); // yesterday: not today's
+
+		JsonNode today = json(mvc.perform(get("/api/center/today").session(admin)).andExpect(status().isOk()));
+		assertThat(today.get("serviceLevelSeconds").asInt()).isEqualTo(20);
+		assertThat(today.get("inboundOffered").asLong()).isEqualTo(7);
+		assertThat(today.get("inboundAnswered").asLong()).isEqualTo(4);
+		assertThat(today.get("inboundMissed").asLong()).isEqualTo(3);
+		assertThat(today.get("shortAbandons").asLong()).isEqualTo(1);
+		assertThat(today.get("outboundPlaced").asLong()).isEqualTo(3);
+		assertThat(today.get("outboundAnswered").asLong()).isEqualTo(2);
+		assertThat(today.get("inboundTalkSeconds").asLong()).isEqualTo(240);
+		assertThat(today.get("outboundTalkSeconds").asLong()).isEqualTo(140);
+		// SL(20) = 3 answered within 20 s ÷ (7 offered − 1 short abandon)
+		assertThat(today.get("serviceLevel").get("value").asDouble()).isEqualTo(0.5);
+		assertThat(today.get("serviceLevel").get("formula").asString()).contains("within 20 s");
+		assertThat(today.get("answerRate").get("value").asDouble()).isEqualTo(4.0 / 6);
+		assertThat(today.get("abandonRate").get("value").asDouble()).isEqualTo(2.0 / 7);
+		assertThat(today.get("averageSpeedOfAnswerSeconds").asDouble()).isEqualTo(45.0 / 4);
+		assertThat(today.get("averageHandleSeconds").asDouble()).isEqualTo(60.0);
+
+		JsonNode info = json(mvc.perform(get("/api/center/info").session(admin)).andExpect(status().isOk()));
+		assertThat(info.get("tenantCode").asString()).isEqualTo(fresh.code());
+		assertThat(info.get("monthChargesFen").asLong()).isEqualTo(180);
+		assertThat(info.get("trunks").isArray()).isTrue();
+		mvc.perform(get("/api/center/today").session(Sessions.tenantUser(mvc, DEMO, "agent", "agent123"))).andExpect(status().isForbidden());
+	}
+
 	// --- helpers
+
+	/**
+	 * An ended call in {@code tenant}: answered after {@code wait} seconds and talked {@code talk}, or,
+	 * with a negative wait, not answered and ended after -wait seconds (-1: after 20 s).
+	 */
+	void seed(TenantScope tenant, String direction, String caller, Instant offered, int wait, int talk, long costFen) {
+		CallRecord record = record(direction, caller, wait >= 0 ? MY_SEAT : null, offered);
+		record.setState("ENDED");
+		record.setAnsweredAt(wait >= 0 ? offered.plusSeconds(wait) : null);
+		record.setEndedAt(wait >= 0 ? offered.plusSeconds(wait + talk) : offered.plusSeconds(wait == -1 ? 20 : -wait));
+		record.setEndedBy("CUSTOMER");
+		record.setEndReason(wait >= 0 ? "customer-hangup" : "abandoned");
+		record.setCostFen(costFen);
+		record.setTab(CallTab.of(direction, record.getAnsweredAt()).name());
+		TenantContext.run(tenant, () -> records.insert(record));
+	}
 
 	@Autowired
 	com.calldesk.users.UserAccounts users;

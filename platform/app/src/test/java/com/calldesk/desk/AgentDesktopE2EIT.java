@@ -323,6 +323,13 @@ class AgentDesktopE2EIT {
 
 		browser.open("/center");
 		awaitAttribute(browser, By.id("center"), "data-loading", "false");
+		awaitAttribute(browser, By.id("center-summary"), "data-ready", "true");
+		// the tenant's only call today: one offered, none answered, one missed, nothing out
+		assertThat(browser.text(By.cssSelector("[data-figure=inboundOffered] b"))).isEqualTo("1");
+		assertThat(browser.text(By.cssSelector("[data-figure=inboundAnswered] b"))).isEqualTo("0");
+		assertThat(browser.text(By.cssSelector("[data-figure=inboundMissed] b"))).isEqualTo("1");
+		assertThat(browser.text(By.cssSelector("[data-figure=outboundPlaced] b"))).isEqualTo("0");
+		assertThat(browser.text(By.cssSelector("[data-figure=answerRate] b"))).isEqualTo("0.0%");
 		browser.find(By.id("tab-IN_MISSED")).click();
 		awaitAttribute(browser, By.id("center"), "data-tab", "IN_MISSED");
 		awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-status", "OPEN");

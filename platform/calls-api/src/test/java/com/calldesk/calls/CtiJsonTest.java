@@ -76,6 +76,9 @@ class CtiJsonTest {
 		if (type == long.class) {
 			return 42L;
 		}
+		if (type == int.class) {
+			return 7;
+		}
 		if (type == Instant.class) {
 			return Instant.parse("2026-12-05T01:02:03.456Z");
 		}
