@@ -307,7 +307,7 @@ class AgentDesktopE2EIT {
 
 	@Test
 	void aMissedCallBecomesACallbackTaskOnTheDeskAndIsHandledOnTheCallCenterPage() throws Exception {
-		Queue a = queue("回拨任务", "021-55560805");
+		Queue a = queue("回拨任务", "021-55560806");
 		IssuedPassword mine = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
 		Browser browser = signedIn(browsers.first(base()), a, mine.sipUsername());
 		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
