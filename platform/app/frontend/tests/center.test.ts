@@ -1,5 +1,7 @@
-import { describe, expect, it } from 'vitest'
-import { filterQuery } from '../src/center/api'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { ApiError } from '../src/api/client'
+import { exportRequest, filterQuery, type ExportProgress } from '../src/center/api'
+import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
 describe('call center filters', () => {
@@ -23,5 +25,52 @@ describe('callback deadline', () => {
     const at = Date.parse('2026-12-06T09:58:00Z')
     expect(secondsLeft(due, at)).toBe(120)
     expect(secondsLeft(due, at, 3 * 60_000)).toBe(-60)
+  })
+})
+
+describe('Excel export', () => {
+  afterEach(() => vi.useRealTimers())
+
+  const at = (state: ExportProgress['state'], written: number): ExportProgress => ({
+    id: 'e1', state, total: 3000, written, percent: Math.floor((written * 100) / 3000), fileName: '通话记录_已接来电_20261201-20261206.xlsx',
+    startedAt: '2026-12-06T10:00:00Z', finishedAt: null,
+  })
+
+  it('asks for the list as filtered, without empty fields, in the page language', () => {
+    expect(exportRequest({ tab: 'IN_ANSWERED', from: '2026-12-01', to: ' ', seat: ' ss1 ', customer: 7 }, 'zh-CN')).toEqual({
+      tab: 'IN_ANSWERED', from: '2026-12-01', seat: 'ss1', customer: 7, language: 'zh-CN',
+    })
+    expect(exportRequest({ tab: 'OUT_MISSED' }, 'en').language).toBe('en')
+  })
+
+  it('polls every half second until the export is done, and then no more', async () => {
+    vi.useFakeTimers()
+    const answers = [at('WRITING', 1000), at('WRITING', 2000), at('DONE', 3000)]
+    const poll = vi.fn(async () => answers.shift()!)
+    const seen: string[] = []
+    const following = follow(at('WAITING', 0), poll, (p) => seen.push(`${p.state}:${p.written}`))
+    await vi.advanceTimersByTimeAsync(499)
+    expect(poll).toHaveBeenCalledTimes(0)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(poll).toHaveBeenCalledTimes(1)
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(poll).toHaveBeenCalledTimes(3)
+    expect(seen).toEqual(['WAITING:0', 'WRITING:1000', 'WRITING:2000', 'DONE:3000'])
+    expect((await following.done)?.state).toBe('DONE')
+  })
+
+  it('ends as failed when the server no longer knows the export, and stops when told', async () => {
+    vi.useFakeTimers()
+    const gone = new ApiError({ status: 404, code: 'center.export.not-found', message: '没有', messageEn: 'No export', fields: [] })
+    const following = follow(at('WRITING', 10), async () => { throw gone }, () => {})
+    await vi.advanceTimersByTimeAsync(500)
+    expect((await following.done)?.state).toBe('FAILED')
+
+    const poll = vi.fn(async () => at('WRITING', 20))
+    const stopped = follow(at('WRITING', 10), poll, () => {})
+    stopped.stop()
+    await vi.advanceTimersByTimeAsync(2000)
+    expect(poll).not.toHaveBeenCalled()
+    expect(await stopped.done).toBeNull()
   })
 })

@@ -140,6 +140,34 @@ export function percent(rate: Rate | null | undefined): string {
   return rate && rate.value !== null ? `${(rate.value * 100).toFixed(1)}%` : '—'
 }
 
+/** An Excel export as the server follows it. */
+export interface ExportProgress {
+  id: string
+  state: 'WAITING' | 'WRITING' | 'DONE' | 'FAILED' | 'CANCELLED'
+  total: number
+  written: number
+  percent: number
+  fileName: string
+  startedAt: string
+  finishedAt: string | null
+}
+
+/** The export request: the list's filters (without the cursor) and the headings' language. */
+export function exportRequest(filter: CallFilter, lang: string) {
+  const body: Record<string, string | number> = { tab: filter.tab, language: lang.startsWith('en') ? 'en' : 'zh-CN' }
+  for (const key of ['from', 'to', 'seat', 'number'] as const) {
+    const value = filter[key]?.trim()
+    if (value) body[key] = value
+  }
+  if (filter.customer) body.customer = filter.customer
+  return body
+}
+
+const exportUrl = (id: string) => `/api/center/exports/${encodeURIComponent(id)}`
+
+/** Where the finished workbook downloads from (the server names the file). */
+export const exportFileUrl = (id: string) => `${exportUrl(id)}/file`
+
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
 
 export const centerApi = {
@@ -150,6 +178,9 @@ export const centerApi = {
   today: (opts?: RequestOptions) => http.get<TodayFigures>('/api/center/today', opts),
   closeCallback: (task: LineCallback, outcome: string, note?: string) =>
     http.post<unknown>(`/api/callbacks/${task.taskId}/close`, { outcome, note, version: task.version }),
+  startExport: (filter: CallFilter, lang: string) => http.post<ExportProgress>('/api/center/exports', exportRequest(filter, lang)),
+  exportProgress: (id: string) => http.get<ExportProgress>(exportUrl(id), { quiet: true }),
+  discardExport: (id: string) => http.del<void>(exportUrl(id), { quiet: true }),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

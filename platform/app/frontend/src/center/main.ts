@@ -4,8 +4,10 @@ import {
   ElButton,
   ElConfigProvider,
   ElDatePicker,
+  ElDialog,
   ElDrawer,
   ElInput,
+  ElProgress,
   ElTable,
   ElTableColumn,
 } from 'element-plus'
@@ -21,5 +23,5 @@ lang.value = initial
 setLang(i18n, initial, false)
 
 const app = createApp(CenterApp, { i18n })
-for (const c of [ElButton, ElConfigProvider, ElDatePicker, ElDrawer, ElInput, ElTable, ElTableColumn]) app.use(c)
+for (const c of [ElButton, ElConfigProvider, ElDatePicker, ElDialog, ElDrawer, ElInput, ElProgress, ElTable, ElTableColumn]) app.use(c)
 app.use(i18n).mount('#app')

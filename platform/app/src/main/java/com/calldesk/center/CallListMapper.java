@@ -30,6 +30,10 @@ interface CallListMapper {
 	List<CallListRow> page(@Param("q") CallListQuery query, @Param("numbers") Collection<String> numbers,
 			@Param("after") ListCursor after, @Param("limit") int limit);
 
+	/** How many lines the whole list has: what an export will write. */
+	@Select("<script>SELECT COUNT(*) FROM call_record " + WHERE + "</script>")
+	long count(@Param("q") CallListQuery query, @Param("numbers") Collection<String> numbers);
+
 	@Select("SELECT " + COLUMNS + " FROM call_record WHERE id = #{id} AND tab IS NOT NULL")
 	CallListRow one(@Param("id") String id);
 

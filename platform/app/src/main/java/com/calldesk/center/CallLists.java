@@ -69,6 +69,18 @@ public class CallLists {
 		return new Page(lines(shown), next);
 	}
 
+	/** How many lines the list has; numbers as {@link #numbersOf} gave them. */
+	@Transactional(readOnly = true)
+	long count(CallListQuery query, Set<String> numbers) {
+		return numbers != null && numbers.isEmpty() ? 0 : mapper.count(query, numbers);
+	}
+
+	/** The lines after {@code after} (null: from the newest), without the page's cap: the export's read. */
+	@Transactional(readOnly = true)
+	List<Line> chunk(CallListQuery query, Set<String> numbers, ListCursor after, int limit) {
+		return numbers != null && numbers.isEmpty() ? List.of() : lines(mapper.page(query, numbers, after, limit));
+	}
+
 	/** One ended call as its list shows it, or null when the tenant has no such ended call. */
 	@Transactional(readOnly = true)
 	public Line line(String callId) {

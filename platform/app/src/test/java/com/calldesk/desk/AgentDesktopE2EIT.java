@@ -342,6 +342,26 @@ class AgentDesktopE2EIT {
 		assertThat(browser.text(By.cssSelector("#calls .c-callback"))).contains("已解决").contains(a.adminUsername());
 		browser.screenshot("center-2-task-handled");
 
+		// the missed-calls list as it stands, to Excel: progress, then the file under its Chinese name
+		browser.find(By.id("export-excel")).click();
+		awaitAttribute(browser, By.id("export"), "data-state", "DONE");
+		assertThat(browser.text(By.id("export-count"))).isEqualTo("已完成，共 1 条");
+		WebElement download = browser.find(By.id("export-download"));
+		String today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE);
+		assertThat(download.getText()).isEqualTo("下载 通话记录_未接来电_" + today + "-" + today + ".xlsx");
+		browser.screenshot("center-3-export-done");
+		Object fetched = ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeAsyncScript(
+				"const done = arguments[arguments.length - 1];"
+						+ "fetch(arguments[0]).then(async r => done([r.status, r.headers.get('Content-Disposition'),"
+						+ " String.fromCharCode(...new Uint8Array(await r.arrayBuffer()).slice(0, 2))]));",
+				download.getDomAttribute("href"));
+		List<?> answer = (List<?>) fetched;
+		assertThat(answer.get(0)).isEqualTo(200L);
+		assertThat((String) answer.get(1)).startsWith("attachment;")
+			.endsWith("filename*=UTF-8''%E9%80%9A%E8%AF%9D%E8%AE%B0%E5%BD%95_%E6%9C%AA%E6%8E%A5%E6%9D%A5%E7%94%B5_" + today + "-" + today + ".xlsx");
+		assertThat(answer.get(2)).as("a zip: the xlsx container").isEqualTo("PK");
+		browser.find(By.id("export-close")).click();
+
 		browser.open("/desk/");
 		awaitAttribute(browser, By.id("connection"), "data-state", "open");
 		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
