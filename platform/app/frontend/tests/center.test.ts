@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../src/api/client'
-import { exportRequest, filterQuery, type ExportProgress } from '../src/center/api'
+import { exportRequest, filterQuery, voicemailQuery, type ExportProgress } from '../src/center/api'
 import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
@@ -72,5 +72,14 @@ describe('Excel export', () => {
     await vi.advanceTimersByTimeAsync(2000)
     expect(poll).not.toHaveBeenCalled()
     expect(await stopped.done).toBeNull()
+  })
+})
+
+describe('voicemail list', () => {
+  it('asks for all messages unless only the unhandled ones are wanted, with the days and cursor given', () => {
+    expect(voicemailQuery({})).toBe('status=ALL')
+    expect(voicemailQuery({ from: '2026-12-01', to: '2026-12-06', openOnly: true }, 'abc', 50)).toBe(
+      'from=2026-12-01&to=2026-12-06&status=OPEN&cursor=abc&size=50',
+    )
   })
 })

@@ -168,6 +168,52 @@ const exportUrl = (id: string) => `/api/center/exports/${encodeURIComponent(id)}
 /** Where the finished workbook downloads from (the server names the file). */
 export const exportFileUrl = (id: string) => `${exportUrl(id)}/file`
 
+/** A voicemail as the list shows it, with the callback task its call opened. */
+export interface VoicemailLine {
+  id: number
+  callId: string
+  customerNumber: string | null
+  regionZh: string | null
+  regionEn: string | null
+  contactName: string | null
+  customerName: string | null
+  dialledNumber: string | null
+  situation: string
+  endedBy: string
+  recordedAt: string
+  durationMs: number
+  heardBy: string | null
+  heardAt: string | null
+  handled: boolean
+  handledBy: string | null
+  handledAt: string | null
+  outcome: string | null
+  callback: LineCallback | null
+}
+
+export interface VoicemailPage {
+  lines: VoicemailLine[]
+  next: string | null
+}
+
+export interface VoicemailFilter {
+  from?: string
+  to?: string
+  openOnly?: boolean
+}
+
+export function voicemailQuery(filter: VoicemailFilter, cursor?: string | null, size?: number): string {
+  const params = new URLSearchParams()
+  if (filter.from) params.set('from', filter.from)
+  if (filter.to) params.set('to', filter.to)
+  params.set('status', filter.openOnly ? 'OPEN' : 'ALL')
+  if (cursor) params.set('cursor', cursor)
+  if (size) params.set('size', String(size))
+  return params.toString()
+}
+
+const voicemail = (id: number) => `/api/center/voicemails/${id}`
+
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
 
 export const centerApi = {
@@ -181,6 +227,12 @@ export const centerApi = {
   startExport: (filter: CallFilter, lang: string) => http.post<ExportProgress>('/api/center/exports', exportRequest(filter, lang)),
   exportProgress: (id: string) => http.get<ExportProgress>(exportUrl(id), { quiet: true }),
   discardExport: (id: string) => http.del<void>(exportUrl(id), { quiet: true }),
+  voicemails: (filter: VoicemailFilter, cursor?: string | null, size?: number) =>
+    http.get<VoicemailPage>(`/api/center/voicemails?${voicemailQuery(filter, cursor, size)}`),
+  voicemail: (id: number) => http.get<VoicemailLine>(voicemail(id), { quiet: true }),
+  voicemailLink: (id: number, use: 'PLAY' | 'DOWNLOAD') => http.post<RecordingLink>(`${voicemail(id)}/links`, { use }),
+  handleVoicemail: (line: VoicemailLine, outcome: string) =>
+    http.post<VoicemailLine>(`${voicemail(line.id)}/handled`, { outcome, taskVersion: line.callback?.version }),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

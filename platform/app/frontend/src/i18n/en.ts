@@ -366,6 +366,7 @@ const en: Messages<typeof zh> = {
       download: 'Download {name}',
       cancel: 'Cancel the export',
     },
+    section: { calls: 'Call records', voicemails: 'Voicemail' },
     more: 'Load more',
     loaded: '{count} shown',
     allLoaded: 'All {count} shown',
@@ -412,6 +413,15 @@ const en: Messages<typeof zh> = {
     },
     yes: 'yes',
     no: 'no',
+  },
+  voicemail: {
+    empty: 'No voicemail',
+    openOnly: 'Only unhandled',
+    play: 'Play',
+    heardBy: 'heard by {name}',
+    unheard: 'not heard yet',
+    handledOk: 'Voicemail handled',
+    col: { time: 'Left at', situation: 'Why', length: 'Length', listen: 'Listen' },
   },
   common: {
     close: 'Close',

@@ -362,6 +362,7 @@ export default {
       download: '下载 {name}',
       cancel: '取消导出',
     },
+    section: { calls: '通话记录', voicemails: '语音留言' },
     more: '加载更多',
     loaded: '已显示 {count} 条',
     allLoaded: '已全部显示（{count} 条）',
@@ -408,6 +409,15 @@ export default {
     },
     yes: '有',
     no: '无',
+  },
+  voicemail: {
+    empty: '没有语音留言',
+    openOnly: '只看未处理',
+    play: '播放',
+    heardBy: '{name} 已听',
+    unheard: '未听',
+    handledOk: '留言已处理',
+    col: { time: '留言时间', situation: '留言原因', length: '时长', listen: '收听' },
   },
   common: {
     close: '关闭',

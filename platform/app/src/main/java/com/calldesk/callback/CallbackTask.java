@@ -9,7 +9,7 @@ public record CallbackTask(long id, String caller, LocalDate taskDay, String sou
 		Instant updatedAt, int attempts, Instant closedAt, String closedBy, String outcome, String outcomeNote, String closingCallId,
 		int version) {
 
-	static final String OPEN = "OPEN";
+	public static final String OPEN = "OPEN";
 
-	static final String DONE = "DONE";
+	public static final String DONE = "DONE";
 }

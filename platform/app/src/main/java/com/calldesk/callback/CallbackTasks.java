@@ -38,6 +38,13 @@ public class CallbackTasks {
 	public record Detail(CallbackTask task, List<CallbackAttempt> attempts) {
 	}
 
+	/** Refuses an outcome a task cannot be closed with (400, the valid ones named). */
+	public static void checkCloseOutcome(String outcome) {
+		if (outcome == null || !OUTCOMES.contains(outcome)) {
+			throw DomainException.badRequest("callback.outcome.invalid", outcome, String.join(", ", new java.util.TreeSet<>(OUTCOMES)));
+		}
+	}
+
 	/** Open (soonest due first) or done (latest first); an agent sees their own, supervisors everyone's. */
 	public List<CallbackTask> list(SignedInUser me, String status, boolean mineOnly) {
 		String wanted = status == null || status.isBlank() ? CallbackTask.OPEN : status.strip().toUpperCase(java.util.Locale.ROOT);
@@ -60,9 +67,7 @@ public class CallbackTasks {
 	@Transactional
 	public Detail close(SignedInUser me, long id, String outcome, String note, Integer version) {
 		CallbackTask task = visible(me, id);
-		if (outcome == null || !OUTCOMES.contains(outcome)) {
-			throw DomainException.badRequest("callback.outcome.invalid", outcome, String.join(", ", new java.util.TreeSet<>(OUTCOMES)));
-		}
+		checkCloseOutcome(outcome);
 		String cleanNote = note(note);
 		if (mapper.close(id, version, outcome, cleanNote, null, me.username(), clock.instant()) == 0) {
 			CallbackTask now = mapper.byId(id);

@@ -1,18 +1,13 @@
 package com.calldesk.recording;
 
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,7 +36,7 @@ class RecordingApi {
 	@PostMapping("/links")
 	@Operation(summary = "A link to play (PLAY) or download (DOWNLOAD) the recording, for the signed-in user only, valid for minutes; "
 			+ "supervisors and administrators: any call of the tenant; agents: calls their seat took")
-	Recordings.Link link(@PathVariable String callId, @RequestBody(required = false) LinkRequest request,
+	SignedLinks.Link link(@PathVariable String callId, @RequestBody(required = false) LinkRequest request,
 			@AuthenticationPrincipal SignedInUser me, HttpServletRequest http) {
 		RecordingUse use = request == null || request.use() == null ? RecordingUse.PLAY : request.use();
 		return recordings.link(me, callId, use, http.getRemoteAddr());
@@ -54,13 +49,7 @@ class RecordingApi {
 			@AuthenticationPrincipal SignedInUser me, HttpServletRequest http) {
 		boolean firstByte = range == null || range.startsWith("bytes=0-");
 		Recordings.Audio audio = recordings.open(me, callId, t, u, use, exp, sig, firstByte, http.getRemoteAddr());
-		ContentDisposition disposition = (audio.use() == RecordingUse.DOWNLOAD ? ContentDisposition.attachment() : ContentDisposition.inline())
-			.filename("录音-" + callId + ".wav", StandardCharsets.UTF_8).build();
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("audio/wav"))
-			.header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-			.cacheControl(CacheControl.noStore().cachePrivate())
-			.body(new FileSystemResource(audio.file()));
+		return AudioResponses.wav(audio.file(), audio.use(), "录音-" + callId + ".wav");
 	}
 
 	@GetMapping("/access")

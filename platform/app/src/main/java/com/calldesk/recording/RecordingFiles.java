@@ -12,7 +12,7 @@ import com.calldesk.telephony.MediaProperties;
  * on a record that points anywhere else is not served, whatever wrote it there.
  */
 @Component
-class RecordingFiles {
+public class RecordingFiles {
 
 	private final Path root;
 
@@ -23,7 +23,7 @@ class RecordingFiles {
 	}
 
 	/** The recording's file if it lies in the tenant's folder, else null. */
-	Path of(String tenantCode, String recording) {
+	public Path of(String tenantCode, String recording) {
 		if (recording == null || tenantCode == null || tenantCode.isBlank()) {
 			return null;
 		}

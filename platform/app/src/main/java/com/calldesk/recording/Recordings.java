@@ -27,40 +27,30 @@ public class Recordings {
 
 	private final RecordingFiles files;
 
-	private final LinkSignature signature;
-
-	private final RecordingProperties properties;
+	private final SignedLinks links;
 
 	private final SeatOfUser seats;
 
 	private final Clock clock;
 
-	Recordings(RecordingMapper mapper, RecordingFiles files, RecordingProperties properties, SeatOfUser seats, Clock clock) {
+	Recordings(RecordingMapper mapper, RecordingFiles files, SignedLinks links, SeatOfUser seats, Clock clock) {
 		this.mapper = mapper;
 		this.files = files;
-		this.signature = new LinkSignature(properties.linkKey());
-		this.properties = properties;
+		this.links = links;
 		this.seats = seats;
 		this.clock = clock;
-	}
-
-	/** A link the page puts in an audio element or a download button; handing it out is audited. */
-	public record Link(String url, Instant expiresAt) {
 	}
 
 	/** What the streaming endpoint serves. */
 	record Audio(Path file, String callId, RecordingUse use) {
 	}
 
+	/** A link the page puts in an audio element or a download button; handing it out is audited. */
 	@Transactional
-	public Link link(SignedInUser me, String callId, RecordingUse use, String remote) {
+	public SignedLinks.Link link(SignedInUser me, String callId, RecordingUse use, String remote) {
 		RecordingMapper.RecordedCall call = allowed(me, callId);
-		Instant expires = clock.instant().plus(properties.linkTtl()).plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
-		String sig = signature.sign(me.tenantId(), callId, me.userId(), use, expires);
 		mapper.audit(call.id(), me.userId(), me.username(), "LINK_" + use.name(), remote, clock.instant());
-		String url = "/api/recordings/" + callId + "/audio?t=" + me.tenantId() + "&u=" + me.userId() + "&use=" + use.name()
-				+ "&exp=" + expires.getEpochSecond() + "&sig=" + sig;
-		return new Link(url, expires);
+		return links.issue(me, callId, use, "/api/recordings/" + callId + "/audio");
 	}
 
 	/**
@@ -72,17 +62,8 @@ public class Recordings {
 	@Transactional
 	Audio open(SignedInUser me, String callId, long tenantId, long userId, String use, long expiresEpochS, String sig,
 			boolean firstByte, String remote) {
-		if (tenantId != me.tenantId()) {
-			throw DomainException.notFound("call.not-found", callId);
-		}
-		RecordingUse parsedUse = parse(use);
-		Instant expires = Instant.ofEpochSecond(expiresEpochS);
-		if (parsedUse == null || !signature.verify(tenantId, callId, userId, parsedUse, expires, sig) || userId != me.userId()) {
-			throw new DomainException(HttpStatus.FORBIDDEN, "recording.link-invalid");
-		}
-		if (!clock.instant().isBefore(expires)) {
-			throw new DomainException(HttpStatus.FORBIDDEN, "recording.link-expired");
-		}
+		RecordingUse parsedUse = links.check(me, callId, tenantId, userId, use, expiresEpochS, sig,
+				DomainException.notFound("call.not-found", callId));
 		RecordingMapper.RecordedCall call = allowed(me, callId);
 		Path file = files.of(me.tenantCode(), call.recording());
 		if (file == null || !Files.isRegularFile(file)) {
@@ -140,12 +121,8 @@ public class Recordings {
 		return seat != null && (seat.equals(call.seat()) || mapper.agentLegsOf(call.id(), seat) > 0);
 	}
 
-	private static RecordingUse parse(String use) {
-		try {
-			return use == null ? null : RecordingUse.valueOf(use);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
+	/** Writes one line of a call's audio audit (a voicemail's playback is its call's too). */
+	public void audit(SignedInUser me, String callId, String action, String remote) {
+		mapper.audit(callId, me.userId(), me.username(), action, remote, clock.instant());
 	}
 }

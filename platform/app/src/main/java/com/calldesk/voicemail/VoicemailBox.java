@@ -3,30 +3,25 @@ package com.calldesk.voicemail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioSystem;
 import javax.sound.sampled.UnsupportedAudioFileException;
 
-import com.baomidou.mybatisplus.core.toolkit.Wrappers;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Service;
 
-import com.calldesk.problem.DomainException;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.VoicemailMessage;
 
 /**
- * The current tenant's voicemail box: each message a caller left, newest first, playable and marked
- * heard by whoever listened first. A message under a second (the caller hung up at the beep) holds
- * nothing to listen to and is not kept.
+ * The current tenant's voicemail box: files each message a caller left (the call center page lists,
+ * plays and handles them). A message under a second (the caller hung up at the beep) holds nothing to
+ * listen to and is not kept.
  */
 @Service
 public class VoicemailBox {
@@ -37,11 +32,8 @@ public class VoicemailBox {
 
 	private final VoicemailMapper voicemails;
 
-	private final Clock clock;
-
-	VoicemailBox(VoicemailMapper voicemails, Clock clock) {
+	VoicemailBox(VoicemailMapper voicemails) {
 		this.voicemails = voicemails;
-		this.clock = clock;
 	}
 
 	/** Files a message of {@code call}; empty when there was nothing to keep. Runs in the call's tenant scope. */
@@ -62,38 +54,6 @@ public class VoicemailBox {
 		voicemail.setFile(message.file().toAbsolutePath().toString());
 		voicemails.insert(voicemail);
 		return Optional.of(voicemail);
-	}
-
-	public List<Voicemail> newest(int page, int size) {
-		return voicemails.selectList(Wrappers.<Voicemail>lambdaQuery().orderByDesc(Voicemail::getRecordedAt).orderByDesc(Voicemail::getId)
-			.last("LIMIT " + size + " OFFSET " + (long) page * size));
-	}
-
-	public Voicemail get(long id) {
-		Voicemail voicemail = voicemails.selectById(id);
-		if (voicemail == null) {
-			throw DomainException.notFound("voicemail.not-found", id);
-		}
-		return voicemail;
-	}
-
-	/** The WAV to play; a message whose file has gone (cleaned up by an operator) is not found either. */
-	public Path audio(long id) {
-		Path file = Path.of(get(id).getFile());
-		if (!Files.isRegularFile(file)) {
-			throw DomainException.notFound("voicemail.not-found", id);
-		}
-		return file;
-	}
-
-	/** The first listener is kept: a supervisor sees who dealt with it. */
-	public Voicemail heard(long id, String by) {
-		Voicemail voicemail = get(id);
-		if (voicemail.getHeardAt() == null) {
-			voicemails.update(null, Wrappers.<Voicemail>lambdaUpdate().eq(Voicemail::getId, id).isNull(Voicemail::getHeardAt)
-				.set(Voicemail::getHeardBy, by).set(Voicemail::getHeardAt, clock.instant()));
-		}
-		return get(id);
 	}
 
 	static Duration lengthOf(Path wav) {

@@ -506,6 +506,124 @@ abstract class CallCenterContract {
 		TenantContext.run(tenant, () -> records.insert(record));
 	}
 
+	@Test
+	void voicemailsAreListedWithTheirTaskAndPlayThroughSignedAuditedLinks() throws Exception {
+		String caller = uniqueCaller();
+		long older = voicemail(caller, minutesAgo(30));
+		long newer = voicemail(uniqueCaller(), minutesAgo(20));
+		JsonNode lines = json(mvc.perform(get("/api/center/voicemails").session(supervisor).param("size", "200")).andExpect(status().isOk()))
+			.get("lines");
+		List<Long> ids = new ArrayList<>();
+		lines.forEach(line -> ids.add(line.get("id").asLong()));
+		assertThat(ids).contains(newer, older);
+		assertThat(ids.indexOf(newer)).as("newest first").isLessThan(ids.indexOf(older));
+		JsonNode line = json(mvc.perform(get("/api/center/voicemails/{id}", older).session(supervisor)).andExpect(status().isOk()));
+		assertThat(line.get("customerNumber").asString()).isEqualTo(caller);
+		assertThat(line.get("regionZh").asString()).isNotBlank();
+		assertThat(line.get("situation").asString()).isEqualTo("all-busy");
+		assertThat(line.get("durationMs").asInt()).isEqualTo(7000);
+		assertThat(line.get("handled").asBoolean()).isFalse();
+		assertThat(line.get("callback").get("status").asString()).as("the task its call opened").isEqualTo("OPEN");
+		String callId = line.get("callId").asString();
+
+		String url = json(mvc.perform(post("/api/center/voicemails/{id}/links", older).session(supervisor).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"use\":\"PLAY\"}")).andExpect(status().isOk())).get("url").asString();
+		assertThat(mvc.perform(get(url).session(supervisor)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+			.isEqualTo(WAV);
+		mvc.perform(get(url).session(supervisor).header("Range", "bytes=100-")).andExpect(status().isPartialContent());
+		assertThat(json(mvc.perform(get("/api/center/voicemails/{id}", older).session(supervisor))).get("heardBy").asString())
+			.isEqualTo("supervisor");
+		assertThat(json(mvc.perform(get("/api/recordings/{id}/access", callId).session(supervisor))))
+			.extracting(a -> a.get("action").asString() + ":" + a.get("username").asString())
+			.as("one link, one playback; the seek is not another").containsExactly("VOICEMAIL_PLAY:supervisor", "VOICEMAIL_LINK_PLAY:supervisor");
+
+		mvc.perform(get(url.replaceAll("sig=[0-9a-f]{4}", "sig=0000")).session(supervisor)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("recording.link-invalid"));
+		String exp = url.replaceAll(".*exp=(\\d+).*", "$1");
+		long tenant = demo().tenantId();
+		long me = Long.parseLong(url.replaceAll(".*[?&]u=(\\d+).*", "$1"));
+		mvc.perform(get("/api/center/voicemails/{id}/audio", older).session(supervisor).param("t", Long.toString(tenant)).param("u", Long.toString(me))
+			.param("use", "PLAY").param("exp", exp).param("sig", sign(tenant + "\n" + callId + "\n" + me + "\nPLAY\n" + exp)))
+			.andExpect(status().isForbidden()); // a recording link of its call does not open the voicemail
+		mvc.perform(get(url).session(Sessions.tenantUser(mvc, DEMO, "admin", "admin123"))).andExpect(status().isForbidden()); // a colleague's link
+		mvc.perform(get("/api/center/voicemails").session(Sessions.tenantUser(mvc, DEMO, "agent", "agent123"))).andExpect(status().isForbidden());
+
+		OpenedTenant other = provisioning().openTenant("别家留言" + caller.substring(7));
+		MockHttpSession theirAdmin = Sessions.tenantUser(mvc, other.code(), "admin", other.adminPassword());
+		mvc.perform(get("/api/center/voicemails/{id}", older).session(theirAdmin)).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("voicemail.not-found"));
+		mvc.perform(get(url).session(theirAdmin)).andExpect(status().isNotFound());
+		mvc.perform(post("/api/center/voicemails/{id}/links", older).session(theirAdmin).with(csrf())).andExpect(status().isNotFound());
+		assertThat(json(mvc.perform(get("/api/center/voicemails").session(theirAdmin))).get("lines")).isEmpty();
+	}
+
+	@Test
+	void handlingAVoicemailClosesItsTaskOnceAndWhoeverComesSecondIsTold() throws Exception {
+		String caller = uniqueCaller();
+		long id = voicemail(caller, minutesAgo(25));
+		JsonNode line = json(mvc.perform(get("/api/center/voicemails/{id}", id).session(supervisor)));
+		expectBadRequest(post("/api/center/voicemails/{id}/handled", id).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"MAYBE\"}"), "callback.outcome.invalid");
+		JsonNode handled = json(mvc.perform(post("/api/center/voicemails/{id}/handled", id).session(supervisor).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"RESOLVED\",\"taskVersion\":" + line.get("callback").get("version").asInt() + "}"))
+			.andExpect(status().isOk()));
+		assertThat(handled.get("handled").asBoolean()).isTrue();
+		assertThat(handled.get("handledBy").asString()).isEqualTo("supervisor");
+		assertThat(handled.get("outcome").asString()).isEqualTo("RESOLVED");
+		assertThat(handled.get("callback").get("status").asString()).as("its task closed with it").isEqualTo("DONE");
+		assertThat(handled.get("callback").get("outcome").asString()).isEqualTo("RESOLVED");
+		mvc.perform(post("/api/center/voicemails/{id}/handled", id).session(Sessions.tenantUser(mvc, DEMO, "admin", "admin123")).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"NO_NEED\"}")).andExpect(status().isConflict())
+			.andExpect(jsonPath("$.code").value("voicemail.already-handled"))
+			.andExpect(jsonPath("$.message").value("留言 " + id + " 已由 supervisor 处理。"))
+			.andExpect(jsonPath("$.messageEn").value("Voicemail " + id + " was already handled by supervisor."));
+		List<Long> open = new ArrayList<>();
+		json(mvc.perform(get("/api/center/voicemails").session(supervisor).param("status", "OPEN").param("size", "200"))).get("lines")
+			.forEach(l -> open.add(l.get("id").asLong()));
+		assertThat(open).doesNotContain(id);
+		expectBadRequest(get("/api/center/voicemails").param("status", "NEW"), "voicemail.status.invalid");
+
+		// two supervisors at the same instant: one handles it, the other is told, the task closes once
+		long raced = voicemail(uniqueCaller(), minutesAgo(24));
+		MockHttpSession admin = Sessions.tenantUser(mvc, DEMO, "admin", "admin123");
+		var two = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+			List<java.util.concurrent.Future<Integer>> handles = new ArrayList<>();
+			for (MockHttpSession who : List.of(supervisor, admin)) {
+				handles.add(two.submit(() -> {
+					together.await();
+					return mvc.perform(post("/api/center/voicemails/{id}/handled", raced).session(who).with(csrf())
+						.contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"CALLED_BACK\"}")).andReturn().getResponse().getStatus();
+				}));
+			}
+			List<Integer> statuses = new ArrayList<>();
+			for (var handle : handles) {
+				statuses.add(handle.get(30, java.util.concurrent.TimeUnit.SECONDS));
+			}
+			assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+		}
+		finally {
+			two.shutdownNow();
+		}
+		long taskId = json(mvc.perform(get("/api/center/voicemails/{id}", raced).session(supervisor))).get("callback").get("taskId").asLong();
+		assertThat(json(mvc.perform(get("/api/callbacks/{id}", taskId).session(supervisor))).get("attempts")).as("closed once").hasSize(1);
+	}
+
+	@Test
+	void aVoicemailWhoseCallerWasCalledBackIsHandledByThatCall() throws Exception {
+		String caller = uniqueCaller();
+		long id = voicemail(caller, minutesAgo(40));
+		closedCall("OUTBOUND", caller, MY_SEAT, minutesAgo(10), true);
+		JsonNode line = json(mvc.perform(get("/api/center/voicemails/{id}", id).session(supervisor)));
+		assertThat(line.get("handled").asBoolean()).isTrue();
+		assertThat(line.get("handledBy").asString()).isEqualTo(MY_SEAT);
+		assertThat(line.get("outcome").asString()).isEqualTo("CALLED_BACK");
+		mvc.perform(post("/api/center/voicemails/{id}/handled", id).session(supervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"outcome\":\"RESOLVED\"}")).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("voicemail.already-handled"));
+	}
+
 	@Autowired
 	com.calldesk.users.UserAccounts users;
 
@@ -530,6 +648,31 @@ abstract class CallCenterContract {
 			events.publishEvent(new com.calldesk.telephony.CallClosed(id, CallTab.valueOf(record.getTab()), caller, seat, offered,
 					record.getEndedAt(), record.getEndReason()));
 			return id;
+		}));
+	}
+
+	/** A caller's voicemail as the call path files it: the missed call, its message on disk and its task, in one transaction. */
+	long voicemail(String caller, Instant offered) throws Exception {
+		TenantScope demo = demo();
+		return TenantContext.call(demo, () -> new org.springframework.transaction.support.TransactionTemplate(transactions).execute(tx -> {
+			String callId = call("INBOUND", caller, null, offered, false);
+			jdbc.update("UPDATE call_record SET end_reason = 'voicemail', ended_by = 'SYSTEM' WHERE id = ?", callId);
+			Path file = recordingsDir.resolve(DEMO).resolve(LocalDate.ofInstant(offered, MiddayInChina.CHINA).toString())
+				.resolve(callId + "-voicemail.wav").toAbsolutePath();
+			try {
+				Files.createDirectories(file.getParent());
+				Files.write(file, WAV);
+			}
+			catch (java.io.IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+			jdbc.update("INSERT INTO voicemail (call_id, customer_number, dialled_number, situation, ended_by, recorded_at, duration_ms, file) "
+					+ "VALUES (?, ?, '4001234567', 'all-busy', 'hash', ?, 7000, ?)", callId, caller, java.sql.Timestamp.from(offered.plusSeconds(8)),
+					file.toString());
+			CallRecord record = records.selectById(callId);
+			events.publishEvent(new com.calldesk.telephony.CallClosed(callId, CallTab.IN_MISSED, caller, null, offered, record.getEndedAt(),
+					"voicemail"));
+			return jdbc.queryForObject("SELECT id FROM voicemail WHERE call_id = ?", Long.class, callId);
 		}));
 	}
 

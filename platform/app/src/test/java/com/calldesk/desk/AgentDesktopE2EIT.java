@@ -367,6 +367,52 @@ class AgentDesktopE2EIT {
 		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
 	}
 
+	@Autowired
+	com.calldesk.acd.OverflowPlans overflowPlans;
+
+	@Autowired
+	com.calldesk.telephony.PromptLibrary prompts;
+
+	@Test
+	void aVoicemailIsPlayedInItsRowAndHandledOnTheCallCenterPageClosingItsTask() throws Exception {
+		Queue a = queue("留言列表", "021-55560807");
+		IssuedPassword mine = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
+		overflowPlans.save(a.tenantId(), new com.calldesk.acd.OverflowPlan(Map.of(com.calldesk.acd.OverflowPlan.Situation.NO_AGENT,
+				new com.calldesk.acd.OverflowPlan.Rule(com.calldesk.acd.OverflowPlan.Action.VOICEMAIL, null)), Duration.ofSeconds(30)), "test");
+		java.nio.file.Path greeting = prompts.tenantFile(a.code(), "voicemail-greeting");
+		java.nio.file.Files.createDirectories(greeting.getParent());
+		java.nio.file.Files.copy(Tones.sine(440, 1), greeting, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		Browser browser = signedIn(browsers.first(base()), a, mine.sipUsername());
+
+		// no phone registered: nobody online, the caller leaves a 7 s message and presses #
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-voicemail-pound.xml", Map.of("greeting_ms", "2000"), "-s", trunkOf(a), "-mp",
+				Integer.toString(Peers.freePort()), "-m", "1"))).isZero();
+		browser.open("/center#voicemails");
+		awaitAttribute(browser, By.id("center"), "data-section", "voicemails");
+		awaitAttribute(browser, By.id("voicemails"), "data-count", "1");
+		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-situation"))).isEqualTo("无坐席在线");
+		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-heard"))).isEqualTo("未听");
+		awaitAttribute(browser, By.cssSelector("#voicemail-list .vm-handle"), "data-task-status", "OPEN");
+
+		browser.find(By.cssSelector("#voicemail-list .vm-play")).click();
+		WebElement audio = browser.find(By.cssSelector("#voicemail-list audio.vm-audio"));
+		assertThat(audio.getDomAttribute("src")).startsWith("/api/center/voicemails/").contains("&sig=");
+		// the page's own audio element plays it: its length is the message's, read by the browser from the WAV
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), SOON).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("const a = document.querySelector('audio.vm-audio'); return a.readyState >= 1 ? a.duration : 0")).doubleValue() > 6);
+		awaitAttribute(browser, By.cssSelector("#voicemail-list .vm-listen"), "data-heard-by", a.adminUsername());
+		browser.screenshot("center-4-voicemail-played");
+
+		new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("#voicemail-list .vm-outcome"))).selectByValue("NO_NEED");
+		browser.find(By.cssSelector("#voicemail-list .vm-close")).click();
+		awaitAttribute(browser, By.cssSelector("#voicemail-list .vm-handle"), "data-handled", "true");
+		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-handle"))).contains("无需回拨").contains(a.adminUsername());
+		awaitAttribute(browser, By.cssSelector("#voicemail-list .vm-handle"), "data-task-status", "DONE");
+		browser.screenshot("center-5-voicemail-handled");
+		browser.find(By.id("vm-open-only")).click();
+		awaitAttribute(browser, By.id("voicemails"), "data-count", "0");
+	}
+
 	@Test
 	void theNetworkCutWhileACallRingsThePopStillShowsOnceTheDeskReconnects() throws Exception {
 		Queue a = queue("断网重连", "021-55560805");

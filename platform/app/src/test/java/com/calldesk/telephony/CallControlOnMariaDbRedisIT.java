@@ -95,11 +95,13 @@ class CallControlOnMariaDbRedisIT extends CallControlFixture {
 				Integer.toString(Peers.freePort()), "-m", "1"))).isZero();
 		Peers.await(Duration.ofSeconds(10), "the message to be listed", () -> cti.stream()
 			.anyMatch(e -> e instanceof CallEvent.VoicemailLeft v && v.call().tenantId() == queue.tenantId()));
-		mvc.perform(get("/api/voicemails").session(admin)).andExpect(status().isOk()).andExpect(jsonPath("$[0].situation").value("all-busy"))
-			.andExpect(jsonPath("$[0].endedBy").value("hash"));
-		String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/voicemails").session(admin)).andReturn().getResponse()
-			.getContentAsString(), "$[0].id").toString();
-		byte[] wav = mvc.perform(get("/api/voicemails/" + id + "/audio").session(admin)).andExpect(status().isOk()).andReturn().getResponse()
+		mvc.perform(get("/api/center/voicemails").session(admin)).andExpect(status().isOk())
+			.andExpect(jsonPath("$.lines[0].situation").value("all-busy")).andExpect(jsonPath("$.lines[0].endedBy").value("hash"));
+		String id = com.jayway.jsonpath.JsonPath.read(mvc.perform(get("/api/center/voicemails").session(admin)).andReturn().getResponse()
+			.getContentAsString(), "$.lines[0].id").toString();
+		String url = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/center/voicemails/" + id + "/links").session(admin).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{}")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString(), "$.url");
+		byte[] wav = mvc.perform(get(url).session(admin)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsByteArray();
 		assertThat(wav.length).as("seven seconds of 8 kHz 16-bit audio").isGreaterThan(7 * 8000 * 2);
 	}

@@ -3,6 +3,7 @@ package com.calldesk.telephony;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -14,6 +15,7 @@ import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,8 +33,6 @@ import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.support.Sessions;
 import com.calldesk.support.Tones;
 import com.calldesk.tenancy.TenantContext;
-import com.calldesk.voicemail.Voicemail;
-import com.calldesk.voicemail.VoicemailBox;
 
 /**
  * Voicemail (F11) with sipp as the carrier: the tenant's own greeting (uploaded through the API), the
@@ -57,9 +57,6 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 	}
 
 	@Autowired
-	VoicemailBox box;
-
-	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Test
@@ -74,20 +71,28 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-voicemail-hang-up.xml", Map.of("greeting_ms", GREETING_MS), "-s", "02155560101", "-mp",
 				Integer.toString(Peers.freePort()), "-m", "1"))).as("answered by CallDesk, message left, hung up").isZero();
 
-		Voicemail message = awaitMessage(queue);
-		assertThat(message.getSituation()).isEqualTo("closed");
-		assertThat(message.getEndedBy()).isEqualTo("hangup");
-		assertThat(message.getCustomerNumber()).endsWith("13900005555");
-		assertThat(message.getDurationMs()).as("the speech after the beep until the caller hung up").isBetween(6_000, 10_000);
-		assertThat(stepsOf(queue, message.getCallId())).extracting(s -> s.kind() + ":" + s.detail()).contains("OVERFLOWED:closed → voicemail");
+		JsonNode message = awaitMessage(admin);
+		assertThat(message.get("situation").asString()).isEqualTo("closed");
+		assertThat(message.get("endedBy").asString()).isEqualTo("hangup");
+		assertThat(message.get("customerNumber").asString()).endsWith("13900005555");
+		assertThat(message.get("durationMs").asInt()).as("the speech after the beep until the caller hung up").isBetween(6_000, 10_000);
+		assertThat(message.get("callback").get("status").asString()).as("its callback task").isEqualTo("OPEN");
+		assertThat(message.get("heardBy").isNull()).isTrue();
+		String callId = message.get("callId").asString();
+		assertThat(stepsOf(queue, callId)).extracting(s -> s.kind() + ":" + s.detail()).contains("OVERFLOWED:closed → voicemail");
 
-		byte[] wav = mvc.perform(get("/api/voicemails/" + message.getId() + "/audio").session(admin)).andExpect(status().isOk())
-			.andReturn().getResponse().getContentAsByteArray();
+		long id = message.get("id").asLong();
+		String url = json(mvc.perform(post("/api/center/voicemails/{id}/links", id).session(admin).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"use\":\"PLAY\"}")).andExpect(status().isOk())).get("url").asString();
+		byte[] wav = mvc.perform(get(url).session(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
 		assertThat(loudness(wav)).as("the caller's speech is in it, not silence").isGreaterThan(300);
+		assertThat(awaitMessage(admin).get("heardBy").asString()).as("the first playback marks it heard").isEqualTo(queue.adminUsername());
+		assertThat(json(mvc.perform(get("/api/recordings/{id}/access", callId).session(admin)).andExpect(status().isOk())))
+			.extracting(a -> a.get("action").asString()).containsExactly("VOICEMAIL_PLAY", "VOICEMAIL_LINK_PLAY");
 
 		MockHttpSession otherTenant = Sessions.tenantUser(mvc, "2001000", "admin", "admin123");
-		mvc.perform(get("/api/voicemails/" + message.getId()).session(otherTenant)).andExpect(status().isNotFound());
-		mvc.perform(get("/api/voicemails/" + message.getId() + "/audio").session(otherTenant)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/center/voicemails/{id}", id).session(otherTenant)).andExpect(status().isNotFound());
+		mvc.perform(get(url).session(otherTenant)).andExpect(status().isNotFound());
 	}
 
 	@Test
@@ -101,16 +106,17 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-voicemail-pound.xml", Map.of("greeting_ms", GREETING_MS), "-s", "02155560102", "-mp",
 				Integer.toString(Peers.freePort()), "-m", "1"))).as("CallDesk hung up after #").isZero();
 
-		Voicemail message = awaitMessage(queue);
-		assertThat(message.getSituation()).isEqualTo("all-busy");
-		assertThat(message.getEndedBy()).isEqualTo("hash");
-		CallRecord record = TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> records.find(message.getCallId()));
+		JsonNode message = awaitMessage(admin);
+		assertThat(message.get("situation").asString()).isEqualTo("all-busy");
+		assertThat(message.get("endedBy").asString()).isEqualTo("hash");
+		String callId = message.get("callId").asString();
+		CallRecord record = TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> records.find(callId));
 		assertThat(record.getEndReason()).isEqualTo("voicemail");
 		assertThat(record.getEndedBy()).isEqualTo("SYSTEM");
 		assertThat(record.getTab()).isEqualTo("IN_MISSED");
 		// nothing missed (B2): the message is a callback task, opened with the record's close
 		Map<String, Object> task = TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> jdbc.queryForMap(
-				"SELECT source, status, missed_calls, first_call_id FROM callback_task WHERE first_call_id = ?", message.getCallId()));
+				"SELECT source, status, missed_calls, first_call_id FROM callback_task WHERE first_call_id = ?", callId));
 		assertThat(task).containsEntry("source", "VOICEMAIL").containsEntry("status", "OPEN").containsEntry("missed_calls", 1);
 	}
 
@@ -128,12 +134,27 @@ class VoicemailWithRealPeersIT extends CallControlFixture {
 			.content(java.nio.file.Files.readAllBytes(Tones.sine(440, 1)))).andExpect(status().isOk());
 	}
 
-	private Voicemail awaitMessage(Queue queue) throws InterruptedException {
-		var scope = directory.activeByCode(queue.code()).orElseThrow();
-		Peers.await(Duration.ofSeconds(10), "the voicemail to be filed", () -> !TenantContext.call(scope, () -> box.newest(0, 10)).isEmpty());
-		List<Voicemail> messages = TenantContext.call(scope, () -> box.newest(0, 10));
-		assertThat(messages).hasSize(1);
-		return messages.get(0);
+	/**
+	 * The tenant's one voicemail as the call center page lists it, once its call has closed too: the
+	 * message is filed first, the record and its callback task a moment later on the same thread.
+	 */
+	private JsonNode awaitMessage(MockHttpSession admin) throws Exception {
+		JsonNode[] lines = new JsonNode[1];
+		Peers.await(Duration.ofSeconds(10), "the voicemail to be filed and its call closed", () -> {
+			try {
+				lines[0] = json(mvc.perform(get("/api/center/voicemails").session(admin)).andExpect(status().isOk())).get("lines");
+				return !lines[0].isEmpty() && !lines[0].get(0).get("callback").isNull();
+			}
+			catch (Exception e) {
+				throw new AssertionError(e);
+			}
+		});
+		assertThat(lines[0]).hasSize(1);
+		return lines[0].get(0);
+	}
+
+	private static JsonNode json(org.springframework.test.web.servlet.ResultActions result) throws Exception {
+		return new tools.jackson.databind.ObjectMapper().readTree(result.andReturn().getResponse().getContentAsString());
 	}
 
 	private List<CallStep> stepsOf(Queue queue, String callId) {
