@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../src/api/client'
-import { exportRequest, filterQuery, voicemailQuery, type ExportProgress } from '../src/center/api'
+import { exportRequest, filterQuery, voicemailQuery, wallOrder, type ExportProgress, type WallSeat } from '../src/center/api'
 import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
@@ -81,5 +81,19 @@ describe('voicemail list', () => {
     expect(voicemailQuery({ from: '2026-12-01', to: '2026-12-06', openOnly: true }, 'abc', 50)).toBe(
       'from=2026-12-01&to=2026-12-06&status=OPEN&cursor=abc&size=50',
     )
+  })
+})
+
+describe('monitor wall', () => {
+  const seat = (seatNumber: string, status: WallSeat['status'], state: WallSeat['state']) =>
+    ({ seat: `s${seatNumber}`, seatNumber, status, state } as WallSeat)
+
+  it('puts calls first, then ringing, free, wrap-up, busy, resting and offline seats, by number within', () => {
+    const order = wallOrder([
+      seat('0005', 'OFFLINE', 'WAITING'), seat('0004', 'REST', 'WAITING'), seat('0003', 'BUSY', 'WAITING'),
+      seat('0007', 'IDLE', 'WAITING'), seat('0002', 'IDLE', 'WAITING'), seat('0006', 'IDLE', 'WRAP_UP'),
+      seat('0008', 'IDLE', 'RINGING'), seat('0009', 'BUSY', 'TALKING'), seat('0001', 'IDLE', 'TALKING'),
+    ]).map((s) => s.seatNumber)
+    expect(order).toEqual(['0001', '0009', '0008', '0002', '0007', '0006', '0003', '0004', '0005'])
   })
 })

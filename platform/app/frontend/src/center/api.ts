@@ -212,6 +212,47 @@ export function voicemailQuery(filter: VoicemailFilter, cursor?: string | null, 
   return params.toString()
 }
 
+/** A seat on the monitor wall: now (from the ACD board) and its day so far (from the journals). */
+export interface WallSeat {
+  seat: string
+  seatNumber: string
+  userName: string | null
+  displayName: string | null
+  status: 'IDLE' | 'BUSY' | 'REST' | 'OFFLINE'
+  state: 'WAITING' | 'RINGING' | 'TALKING' | 'WRAP_UP'
+  since: string
+  reason: string | null
+  callId: string | null
+  phoneRegistered: boolean
+  inboundAnswered: number
+  inboundTalkSeconds: number
+  outboundCalls: number
+  outboundAnswered: number
+  outboundTalkSeconds: number
+  offered: number
+  answeredOffers: number
+  answerRate: number | null
+  loginSeconds: number
+  busySeconds: number
+  restSeconds: number
+  talkSeconds: number
+  wrapUpSeconds: number
+}
+
+export interface Wall {
+  from: string
+  at: string
+  seats: WallSeat[]
+}
+
+/** Seats on a call first, then ringing, free, in wrap-up, busy, resting and offline; by seat number within. */
+export function wallOrder(seats: WallSeat[]): WallSeat[] {
+  const rank = (s: WallSeat) =>
+    s.status === 'OFFLINE' ? 6 : s.state === 'TALKING' ? 0 : s.state === 'RINGING' ? 1 : s.state === 'WRAP_UP' ? 3
+      : s.status === 'IDLE' ? 2 : s.status === 'BUSY' ? 4 : 5
+  return [...seats].sort((a, b) => rank(a) - rank(b) || a.seatNumber.localeCompare(b.seatNumber))
+}
+
 const voicemail = (id: number) => `/api/center/voicemails/${id}`
 
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
@@ -233,6 +274,9 @@ export const centerApi = {
   voicemailLink: (id: number, use: 'PLAY' | 'DOWNLOAD') => http.post<RecordingLink>(`${voicemail(id)}/links`, { use }),
   handleVoicemail: (line: VoicemailLine, outcome: string) =>
     http.post<VoicemailLine>(`${voicemail(line.id)}/handled`, { outcome, taskVersion: line.callback?.version }),
+  wall: (opts?: RequestOptions) => http.get<Wall>('/api/center/wall', opts),
+  setAgentStatus: (seat: string, status: WallSeat['status'], reason?: string) =>
+    http.put<WallSeat>(`/api/center/wall/${encodeURIComponent(seat)}/status`, { status, reason }),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

@@ -411,6 +411,19 @@ class AgentDesktopE2EIT {
 		browser.screenshot("center-5-voicemail-handled");
 		browser.find(By.id("vm-open-only")).click();
 		awaitAttribute(browser, By.id("voicemails"), "data-count", "0");
+
+		// the monitor wall: the seat with its account and no phone; the supervisor rests the agent, the desk follows
+		browser.find(By.id("section-wall")).click();
+		awaitAttribute(browser, By.id("wall"), "data-count", "1");
+		assertThat(browser.text(By.cssSelector("#wall-seats .w-seat"))).isEqualTo(String.format("%04d", 1));
+		assertThat(browser.find(By.cssSelector("#wall-seats .w-phone")).isDisplayed()).isTrue();
+		new org.openqa.selenium.support.ui.Select(browser.find(By.cssSelector("#wall-seats .w-choice"))).selectByValue("REST:meeting");
+		browser.find(By.cssSelector("#wall-seats .w-apply")).click();
+		awaitAttribute(browser, By.cssSelector("#wall-seats .w-status"), "data-status", "REST");
+		assertThat(browser.text(By.cssSelector("#wall-seats .w-status"))).isEqualTo("小休（会议）");
+		browser.screenshot("center-6-monitor-wall");
+		browser.open("/desk/");
+		awaitAttribute(browser, By.id("status-current"), "data-status", "REST");
 	}
 
 	@Test

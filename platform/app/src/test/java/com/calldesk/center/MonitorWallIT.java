@@ -1,0 +1,154 @@
+package com.calldesk.center;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.support.MiddayInChina;
+import com.calldesk.support.Provisioning;
+import com.calldesk.support.Sessions;
+import com.calldesk.tenancy.TenantContext;
+import com.calldesk.tenancy.TenantScope;
+
+/**
+ * The monitor wall on the whole application, in a tenant of its own with two seats: a seeded day of
+ * status changes, calls and queue offers gives exact durations, counts and answer rate; a supervisor's
+ * status switch; another tenant's seat. Configured as {@link CallCenterIT}, so it shares its context.
+ */
+@SpringBootTest(properties = {
+		"spring.datasource.url=jdbc:h2:mem:center-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
+		"calldesk.sip.server.enabled=false", "calldesk.media.enabled=false",
+		"calldesk.media.recordings-dir=target/center-it-recordings", "calldesk.recordings.link-key=" + CallCenterContract.LINK_KEY })
+@AutoConfigureMockMvc
+@Import(MiddayInChina.class)
+class MonitorWallIT {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TenantDirectory tenants;
+
+	@Autowired
+	Clock clock;
+
+	@Test
+	void eachSeatShowsItsDayFromTheJournalsAndASupervisorSwitchesAnAgent() throws Exception {
+		Provisioning provisioning = new Provisioning(mvc, Sessions.staff(mvc, "staff", "staff123"));
+		Provisioning.OpenedTenant tenant = provisioning.openTenant("监控墙" + System.nanoTime() % 100_000);
+		List<String> seats = provisioning.allocateSeats(tenant.id(), 2).stream().map(seat -> seat.get("sipUsername").asString()).sorted().toList();
+		String a = seats.get(0);
+		String b = seats.get(1);
+		TenantScope scope = tenants.scopeOf(tenants.require(tenant.id()));
+		Instant start = LocalDate.now(clock.withZone(MiddayInChina.CHINA)).atStartOfDay(MiddayInChina.CHINA).toInstant();
+		TenantContext.run(scope, () -> {
+			// signed in since last night; busy 08:00–09:00, a 10 min call, 1 min wrap-up, resting 19 min, gone at 09:30
+			state(a, "IDLE", "WAITING", start.minusSeconds(7200));
+			state(a, "BUSY", "WAITING", start.plusSeconds(8 * 3600));
+			state(a, "IDLE", "TALKING", start.plusSeconds(9 * 3600));
+			state(a, "IDLE", "WRAP_UP", start.plusSeconds(9 * 3600 + 600));
+			state(a, "REST", "WAITING", start.plusSeconds(9 * 3600 + 660));
+			state(a, "OFFLINE", "WAITING", start.plusSeconds(9 * 3600 + 1800));
+			call(a, "INBOUND", start.plusSeconds(9 * 3600), 60);
+			call(a, "INBOUND", start.plusSeconds(9 * 3600 + 100), 60);
+			call(a, "OUTBOUND", start.plusSeconds(9 * 3600 + 200), 100);
+			call(a, "OUTBOUND", start.plusSeconds(9 * 3600 + 400), -1);
+			call(a, "OUTBOUND", start.plusSeconds(9 * 3600 + 500), -1);
+			call(a, "INBOUND", start.minusSeconds(3600), 60); // yesterday's
+			for (String kind : List.of("OFFERED", "ANSWERED", "OFFERED", "NO_ANSWER", "OFFERED", "ANSWERED", "OFFERED", "ANSWERED")) {
+				jdbc.update("INSERT INTO call_event (call_id, kind, seat, detail, occurred_at) VALUES (?, ?, ?, NULL, ?)", UUID.randomUUID().toString(),
+						kind, a, Timestamp.from(start.plusSeconds(8 * 3600 + 1800)));
+			}
+		});
+		MockHttpSession admin = Sessions.tenantUser(mvc, tenant.code(), "admin", tenant.adminPassword());
+
+		JsonNode wall = Provisioning.json(mvc.perform(get("/api/center/wall").session(admin)).andExpect(status().isOk()));
+		assertThat(wall.get("seats")).extracting(s -> s.get("seat").asString()).containsExactly(a, b);
+		JsonNode seatA = wall.get("seats").get(0);
+		assertThat(seatA.get("status").asString()).isEqualTo("OFFLINE");
+		assertThat(seatA.get("seatNumber").asString()).isNotBlank();
+		assertThat(seatA.get("inboundAnswered").asLong()).isEqualTo(2);
+		assertThat(seatA.get("inboundTalkSeconds").asLong()).isEqualTo(120);
+		assertThat(seatA.get("outboundCalls").asLong()).isEqualTo(3);
+		assertThat(seatA.get("outboundAnswered").asLong()).isEqualTo(1);
+		assertThat(seatA.get("outboundTalkSeconds").asLong()).isEqualTo(100);
+		assertThat(seatA.get("offered").asLong()).isEqualTo(4);
+		assertThat(seatA.get("answeredOffers").asLong()).isEqualTo(3);
+		assertThat(seatA.get("answerRate").asDouble()).isEqualTo(0.75);
+		assertThat(seatA.get("loginSeconds").asLong()).as("00:00–09:30").isEqualTo(9 * 3600 + 1800);
+		assertThat(seatA.get("busySeconds").asLong()).isEqualTo(3600);
+		assertThat(seatA.get("talkSeconds").asLong()).isEqualTo(600);
+		assertThat(seatA.get("wrapUpSeconds").asLong()).isEqualTo(60);
+		assertThat(seatA.get("restSeconds").asLong()).isEqualTo(1140);
+		JsonNode seatB = wall.get("seats").get(1);
+		assertThat(seatB.get("inboundAnswered").asLong()).isZero();
+		assertThat(seatB.get("loginSeconds").asLong()).isZero();
+		assertThat(seatB.get("answerRate").isNull()).isTrue();
+		assertThat(seatB.get("phoneRegistered").asBoolean()).isFalse();
+
+		JsonNode switched = Provisioning.json(mvc.perform(put("/api/center/wall/{seat}/status", b).session(admin).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"REST\",\"reason\":\"meeting\"}")).andExpect(status().isOk()));
+		assertThat(switched.get("status").asString()).isEqualTo("REST");
+		assertThat(switched.get("reason").asString()).isEqualTo("meeting");
+		assertThat(TenantContext.call(scope, () -> jdbc.queryForObject("SELECT COUNT(*) FROM agent_state_log WHERE seat = ? AND status = 'REST'",
+				Integer.class, b))).as("journalled like the agent's own switch").isEqualTo(1);
+		assertThat(Provisioning.json(mvc.perform(get("/api/center/wall").session(admin))).get("seats").get(1).get("status").asString())
+			.isEqualTo("REST");
+
+		mvc.perform(put("/api/center/wall/{seat}/status", b).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"status\":\"IDLE\",\"reason\":\"lunch\"}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("agent.reason-only-resting")).andExpect(jsonPath("$.messageEn").isNotEmpty());
+		mvc.perform(put("/api/center/wall/{seat}/status", b).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"status\":\"ASLEEP\"}")).andExpect(status().isBadRequest());
+		// another tenant's seat is no seat of this one, and nothing changes there
+		mvc.perform(put("/api/center/wall/{seat}/status", CallCenterContract.MY_SEAT).session(admin).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"BUSY\"}")).andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("call.seat-not-found"));
+		MockHttpSession demoSupervisor = Sessions.tenantUser(mvc, CallCenterContract.DEMO, "supervisor", "super123");
+		JsonNode demoWall = Provisioning.json(mvc.perform(get("/api/center/wall").session(demoSupervisor)).andExpect(status().isOk()));
+		assertThat(demoWall.get("seats")).extracting(s -> s.get("seat").asString()).doesNotContain(a, b).contains(CallCenterContract.MY_SEAT);
+		mvc.perform(get("/api/center/wall").session(Sessions.tenantUser(mvc, CallCenterContract.DEMO, "agent", "agent123")))
+			.andExpect(status().isForbidden());
+	}
+
+	private void state(String seat, String status, String state, Instant at) {
+		jdbc.update("INSERT INTO agent_state_log (seat, status, state, call_id, reason, occurred_at) VALUES (?, ?, ?, NULL, NULL, ?)", seat, status,
+				state, Timestamp.from(at));
+	}
+
+	/** An ended call of the seat: answered after 5 s and talked {@code talk} s, or (-1) unanswered. */
+	private void call(String seat, String direction, Instant offered, int talk) {
+		boolean answered = talk >= 0;
+		String tab = direction.equals("INBOUND") ? (answered ? "IN_ANSWERED" : "IN_MISSED") : (answered ? "OUT_ANSWERED" : "OUT_MISSED");
+		jdbc.update("INSERT INTO call_record (id, direction, customer_number, seat, state, offered_at, answered_at, ended_at, tab, node) "
+				+ "VALUES (?, ?, '13912340000', ?, 'ENDED', ?, ?, ?, ?, 'wall-it')", UUID.randomUUID().toString(), direction, seat,
+				Timestamp.from(offered), answered ? Timestamp.from(offered.plusSeconds(5)) : null,
+				Timestamp.from(offered.plusSeconds(answered ? 5 + talk : 20)), tab);
+	}
+}
