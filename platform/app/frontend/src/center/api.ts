@@ -253,6 +253,14 @@ export function wallOrder(seats: WallSeat[]): WallSeat[] {
   return [...seats].sort((a, b) => rank(a) - rank(b) || a.seatNumber.localeCompare(b.seatNumber))
 }
 
+export interface CenterSettings {
+  serviceLevelSeconds: number
+  callbackSlaMinutes: number
+  recordingRetentionDays: number | null
+  updatedBy?: string | null
+  updatedAt?: string | null
+}
+
 const voicemail = (id: number) => `/api/center/voicemails/${id}`
 
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
@@ -277,6 +285,8 @@ export const centerApi = {
   wall: (opts?: RequestOptions) => http.get<Wall>('/api/center/wall', opts),
   setAgentStatus: (seat: string, status: WallSeat['status'], reason?: string) =>
     http.put<WallSeat>(`/api/center/wall/${encodeURIComponent(seat)}/status`, { status, reason }),
+  settings: () => http.get<CenterSettings>('/api/center/settings'),
+  saveSettings: (settings: CenterSettings) => http.put<CenterSettings>('/api/center/settings', settings),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

@@ -50,6 +50,7 @@ class TenantSecurityConfiguration {
 						"/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/recordings/*/hold").hasRole("TENANT_ADMIN")
+				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/center/settings").hasRole("TENANT_ADMIN")
 				.requestMatchers("/api/recordings/*/access").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
 				.requestMatchers("/api/acd/**", "/api/center/**", "/center", "/center/**").hasAnyRole("SUPERVISOR", "TENANT_ADMIN")
 				.anyRequest().authenticated())

@@ -34,9 +34,11 @@ import com.calldesk.tenancy.TenantContext;
 import com.calldesk.tenancy.TenantScope;
 
 /**
- * The monitor wall on the whole application, in a tenant of its own with two seats: a seeded day of
- * status changes, calls and queue offers gives exact durations, counts and answer rate; a supervisor's
- * status switch; another tenant's seat. Configured as {@link CallCenterIT}, so it shares its context.
+ * Supervision on the whole application, each test in a tenant of its own. The monitor wall: a seeded
+ * day of status changes, calls and queue offers gives exact durations, counts and answer rate; a
+ * supervisor's status switch; another tenant's seat. The call center settings: defaults, a change the
+ * figures follow, bad values refused with nothing saved, administrators only, per tenant. Configured as
+ * {@link CallCenterIT}, so it shares its context.
  */
 @SpringBootTest(properties = {
 		"spring.datasource.url=jdbc:h2:mem:center-it;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;DEFAULT_NULL_ORDERING=HIGH;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
@@ -44,7 +46,7 @@ import com.calldesk.tenancy.TenantScope;
 		"calldesk.media.recordings-dir=target/center-it-recordings", "calldesk.recordings.link-key=" + CallCenterContract.LINK_KEY })
 @AutoConfigureMockMvc
 @Import(MiddayInChina.class)
-class MonitorWallIT {
+class SupervisionIT {
 
 	@Autowired
 	MockMvc mvc;
@@ -135,6 +137,40 @@ class MonitorWallIT {
 		assertThat(demoWall.get("seats")).extracting(s -> s.get("seat").asString()).doesNotContain(a, b).contains(CallCenterContract.MY_SEAT);
 		mvc.perform(get("/api/center/wall").session(Sessions.tenantUser(mvc, CallCenterContract.DEMO, "agent", "agent123")))
 			.andExpect(status().isForbidden());
+	}
+
+	@Test
+	void theSettingsAreTheTenantsOwnChangedByItsAdministratorWithinBounds() throws Exception {
+		Provisioning.OpenedTenant tenant = new Provisioning(mvc, Sessions.staff(mvc, "staff", "staff123"))
+			.openTenant("中心设置" + System.nanoTime() % 100_000);
+		MockHttpSession admin = Sessions.tenantUser(mvc, tenant.code(), "admin", tenant.adminPassword());
+		JsonNode defaults = Provisioning.json(mvc.perform(get("/api/center/settings").session(admin)).andExpect(status().isOk()));
+		assertThat(defaults.get("serviceLevelSeconds").asInt()).isEqualTo(20);
+		assertThat(defaults.get("callbackSlaMinutes").asInt()).isEqualTo(120);
+		assertThat(defaults.get("recordingRetentionDays").isNull()).isTrue();
+
+		JsonNode saved = Provisioning.json(mvc.perform(put("/api/center/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"serviceLevelSeconds\":30,\"callbackSlaMinutes\":60,\"recordingRetentionDays\":90}")).andExpect(status().isOk()));
+		assertThat(saved.get("serviceLevelSeconds").asInt()).isEqualTo(30);
+		assertThat(saved.get("recordingRetentionDays").asInt()).isEqualTo(90);
+		assertThat(saved.get("updatedBy").asString()).isEqualTo("admin");
+		assertThat(Provisioning.json(mvc.perform(get("/api/center/today").session(admin))).get("serviceLevelSeconds").asInt())
+			.as("today's service level uses the new N").isEqualTo(30);
+
+		mvc.perform(put("/api/center/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"serviceLevelSeconds\":0,\"callbackSlaMinutes\":60,\"recordingRetentionDays\":90}")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("request.invalid")).andExpect(jsonPath("$.fields[0].field").value("serviceLevelSeconds"))
+			.andExpect(jsonPath("$.fields[0].messageEn").isNotEmpty());
+		mvc.perform(put("/api/center/settings").session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"serviceLevelSeconds\":30,\"callbackSlaMinutes\":60,\"recordingRetentionDays\":0}")).andExpect(status().isBadRequest());
+		assertThat(Provisioning.json(mvc.perform(get("/api/center/settings").session(admin))).get("recordingRetentionDays").asInt())
+			.as("nothing saved").isEqualTo(90);
+
+		MockHttpSession demoSupervisor = Sessions.tenantUser(mvc, CallCenterContract.DEMO, "supervisor", "super123");
+		assertThat(Provisioning.json(mvc.perform(get("/api/center/settings").session(demoSupervisor)).andExpect(status().isOk()))
+			.get("callbackSlaMinutes").asInt()).as("another tenant's are its own").isEqualTo(120);
+		mvc.perform(put("/api/center/settings").session(demoSupervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON)
+			.content("{\"serviceLevelSeconds\":30,\"callbackSlaMinutes\":60}")).andExpect(status().isForbidden());
 	}
 
 	private void state(String seat, String status, String state, Instant at) {
