@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../src/api/client'
-import { exportRequest, filterQuery, voicemailQuery, wallOrder, type ExportProgress, type WallSeat } from '../src/center/api'
+import { exportRequest, filterQuery, voicemailQuery, wallOrder, hourSeries, type ExportProgress, type ServiceLevelBoard, type WallSeat } from '../src/center/api'
 import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
@@ -95,5 +95,17 @@ describe('monitor wall', () => {
       seat('0008', 'IDLE', 'RINGING'), seat('0009', 'BUSY', 'TALKING'), seat('0001', 'IDLE', 'TALKING'),
     ]).map((s) => s.seatNumber)
     expect(order).toEqual(['0001', '0009', '0008', '0002', '0007', '0006', '0003', '0004', '0005'])
+  })
+})
+
+describe('service-level wallboard', () => {
+  it('turns the hours into chart series, percentages with one decimal and gaps where nothing was counted', () => {
+    const rate = (value: number | null) => ({ value, numerator: 0, denominator: 0, formula: '' })
+    const hour = (h: number, offered: number, answered: number, sl: number | null) =>
+      ({ hour: h, figures: { inboundOffered: offered, inboundAnswered: answered, serviceLevel: rate(sl), abandonRate: rate(sl === null ? null : 0) } })
+    const board = { hours: [hour(8, 3, 2, 2 / 3), hour(9, 0, 0, null)] } as unknown as ServiceLevelBoard
+    expect(hourSeries(board)).toEqual({
+      hours: ['08:00', '09:00'], offered: [3, 0], answered: [2, 0], serviceLevel: [66.7, null], abandonRate: [0, null],
+    })
   })
 })

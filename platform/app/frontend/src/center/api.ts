@@ -261,6 +261,29 @@ export interface CenterSettings {
   updatedAt?: string | null
 }
 
+/** The service-level wallboard of a day: the queue now (today only), the day, and each hour. */
+export interface ServiceLevelBoard {
+  day: string
+  queue: { waiting: number; longestWaitSeconds: number } | null
+  figures: TodayFigures
+  occupancy: Rate
+  averageHandleSeconds: number | null
+  averageHandleFormula: string
+  hours: { hour: number; figures: TodayFigures }[]
+}
+
+/** The hours that had calls (or are before now today) as chart series: offered and answered bars, SL % and abandon % lines. */
+export function hourSeries(board: ServiceLevelBoard) {
+  const pct = (r: Rate) => (r.value === null ? null : Math.round(r.value * 1000) / 10)
+  return {
+    hours: board.hours.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
+    offered: board.hours.map((h) => h.figures.inboundOffered),
+    answered: board.hours.map((h) => h.figures.inboundAnswered),
+    serviceLevel: board.hours.map((h) => pct(h.figures.serviceLevel)),
+    abandonRate: board.hours.map((h) => pct(h.figures.abandonRate)),
+  }
+}
+
 const voicemail = (id: number) => `/api/center/voicemails/${id}`
 
 const recording = (id: string) => `/api/recordings/${encodeURIComponent(id)}`
@@ -287,6 +310,8 @@ export const centerApi = {
     http.put<WallSeat>(`/api/center/wall/${encodeURIComponent(seat)}/status`, { status, reason }),
   settings: () => http.get<CenterSettings>('/api/center/settings'),
   saveSettings: (settings: CenterSettings) => http.put<CenterSettings>('/api/center/settings', settings),
+  serviceLevel: (day?: string, opts?: RequestOptions) =>
+    http.get<ServiceLevelBoard>(`/api/center/service-level${day ? `?day=${encodeURIComponent(day)}` : ''}`, opts),
   recordingLink: (id: string, use: 'PLAY' | 'DOWNLOAD', opts?: RequestOptions) =>
     http.post<RecordingLink>(`${recording(id)}/links`, { use }, opts),
 }

@@ -53,6 +53,28 @@ interface CallListMapper {
 	List<TabFigures> figures(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to, @Param("slSeconds") int slSeconds,
 			@Param("shortAbandonSeconds") int shortAbandonSeconds);
 
+	/** The day's inbound calls per hour (0–23 from {@code from}) and tab, with the same sums as {@link #figures}. */
+	@Select("SELECT hour_of_day, tab, COUNT(*) AS calls, "
+			+ "SUM(CASE WHEN answered_at IS NOT NULL THEN TIMESTAMPDIFF(SECOND, answered_at, ended_at) ELSE 0 END) AS talk_seconds, "
+			+ "SUM(CASE WHEN answered_at IS NOT NULL THEN TIMESTAMPDIFF(SECOND, offered_at, answered_at) ELSE 0 END) AS wait_seconds, "
+			+ "SUM(CASE WHEN answered_at IS NOT NULL AND TIMESTAMPDIFF(SECOND, offered_at, answered_at) <= #{slSeconds} THEN 1 ELSE 0 END) "
+			+ "AS answered_in_sl, "
+			+ "SUM(CASE WHEN answered_at IS NULL AND TIMESTAMPDIFF(SECOND, offered_at, ended_at) < #{shortAbandonSeconds} THEN 1 ELSE 0 END) "
+			+ "AS short_abandons, SUM(CASE WHEN end_reason = 'closed' THEN 1 ELSE 0 END) AS closed_hours "
+			+ "FROM (SELECT FLOOR(TIMESTAMPDIFF(SECOND, #{from}, offered_at) / 3600) AS hour_of_day, tab, offered_at, answered_at, ended_at, "
+			+ "end_reason FROM call_record WHERE offered_at >= #{from} AND offered_at < #{to} AND tab IN ('IN_ANSWERED', 'IN_MISSED')) x "
+			+ "GROUP BY hour_of_day, tab")
+	List<HourFigures> hourly(@Param("from") java.time.Instant from, @Param("to") java.time.Instant to, @Param("slSeconds") int slSeconds,
+			@Param("shortAbandonSeconds") int shortAbandonSeconds);
+
+	record HourFigures(long hourOfDay, String tab, long calls, long talkSeconds, long waitSeconds, long answeredInSl, long shortAbandons,
+			long closedHours) {
+
+		TabFigures figures() {
+			return new TabFigures(tab, calls, talkSeconds, waitSeconds, answeredInSl, shortAbandons, closedHours);
+		}
+	}
+
 	@Select("SELECT service_level_s FROM center_settings WHERE id = 1")
 	Integer serviceLevelSeconds();
 

@@ -6,12 +6,13 @@ import java.util.List;
 
 /**
  * One seat's day from its status changes: how long the agent was signed in (any status but OFFLINE),
- * busy (BUSY), resting (REST), talking (TALKING) and in after-call work (WRAP_UP), from the start of
+ * busy (BUSY), resting (REST), talking (TALKING), in after-call work (WRAP_UP) and free waiting for a
+ * call (IDLE and WAITING: what occupancy counts against), from the start of
  * the day (in the state the last change before it left) until now.
  */
-record SeatDay(long loginSeconds, long busySeconds, long restSeconds, long talkSeconds, long wrapUpSeconds) {
+record SeatDay(long loginSeconds, long busySeconds, long restSeconds, long talkSeconds, long wrapUpSeconds, long idleSeconds) {
 
-	static final SeatDay NONE = new SeatDay(0, 0, 0, 0, 0);
+	static final SeatDay NONE = new SeatDay(0, 0, 0, 0, 0, 0);
 
 	static SeatDay of(MonitorWallMapper.StateChange before, List<MonitorWallMapper.StateChange> today, Instant start, Instant now) {
 		long login = 0;
@@ -19,6 +20,7 @@ record SeatDay(long loginSeconds, long busySeconds, long restSeconds, long talkS
 		long rest = 0;
 		long talk = 0;
 		long wrapUp = 0;
+		long idle = 0;
 		String status = before == null ? "OFFLINE" : before.status();
 		String state = before == null ? "WAITING" : before.state();
 		Instant from = start;
@@ -32,12 +34,13 @@ record SeatDay(long loginSeconds, long busySeconds, long restSeconds, long talkS
 			rest += "REST".equals(status) ? ms : 0;
 			talk += "TALKING".equals(state) ? ms : 0;
 			wrapUp += "WRAP_UP".equals(state) ? ms : 0;
+			idle += "IDLE".equals(status) && "WAITING".equals(state) ? ms : 0;
 			if (i < today.size()) {
 				status = today.get(i).status();
 				state = today.get(i).state();
 				from = until;
 			}
 		}
-		return new SeatDay(login / 1000, busy / 1000, rest / 1000, talk / 1000, wrapUp / 1000);
+		return new SeatDay(login / 1000, busy / 1000, rest / 1000, talk / 1000, wrapUp / 1000, idle / 1000);
 	}
 }

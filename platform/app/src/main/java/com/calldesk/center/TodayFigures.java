@@ -1,6 +1,7 @@
 package com.calldesk.center;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,11 +47,20 @@ class TodayFigures {
 	}
 
 	Figures now() {
-		Integer configured = mapper.serviceLevelSeconds();
-		int sl = configured == null || configured <= 0 ? DEFAULT_SERVICE_LEVEL_S : configured;
+		int sl = serviceLevelSeconds();
 		Instant from = today.start();
 		Instant now = today.now();
-		Map<String, CallListMapper.TabFigures> byTab = mapper.figures(from, now.plusSeconds(1), sl, SHORT_ABANDON_S).stream()
+		return of(from, now, sl, mapper.figures(from, now.plusSeconds(1), sl, SHORT_ABANDON_S));
+	}
+
+	int serviceLevelSeconds() {
+		Integer configured = mapper.serviceLevelSeconds();
+		return configured == null || configured <= 0 ? DEFAULT_SERVICE_LEVEL_S : configured;
+	}
+
+	/** The figures of the calls in {@code tabs} (a day's, an hour's), each rate with its formula. */
+	static Figures of(Instant from, Instant at, int sl, List<CallListMapper.TabFigures> tabs) {
+		Map<String, CallListMapper.TabFigures> byTab = tabs.stream()
 			.collect(Collectors.toMap(CallListMapper.TabFigures::tab, Function.identity()));
 		CallListMapper.TabFigures none = new CallListMapper.TabFigures(null, 0, 0, 0, 0, 0, 0);
 		CallListMapper.TabFigures inAnswered = byTab.getOrDefault(CallTab.IN_ANSWERED.name(), none);
@@ -61,7 +71,7 @@ class TodayFigures {
 		long answered = inAnswered.calls();
 		long shortAbandons = inMissed.shortAbandons();
 		long closed = inMissed.closedHours();
-		return new Figures(from, now, sl, offered, answered, inMissed.calls(), shortAbandons, closed, outAnswered.calls() + outMissed.calls(),
+		return new Figures(from, at, sl, offered, answered, inMissed.calls(), shortAbandons, closed, outAnswered.calls() + outMissed.calls(),
 				outAnswered.calls(), inAnswered.talkSeconds(), outAnswered.talkSeconds(),
 				Rate.of(inAnswered.answeredInSl(), offered - shortAbandons, "answered within " + sl + " s ÷ (offered − short abandons)"),
 				Rate.of(answered, offered - closed - shortAbandons, "answered ÷ (offered − closed hours − short abandons)"),

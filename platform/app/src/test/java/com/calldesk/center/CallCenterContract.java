@@ -470,6 +470,17 @@ abstract class CallCenterContract {
 		assertThat(today.get("inboundMissed").asLong()).isEqualTo(3);
 		assertThat(today.get("shortAbandons").asLong()).isEqualTo(1);
 		assertThat(today.get("outboundPlaced").asLong()).isEqualTo(3);
+		// the wallboard's day is the same figures, and its hours add up to them (on both databases' hour arithmetic)
+		JsonNode board = json(mvc.perform(get("/api/center/service-level").session(admin)).andExpect(status().isOk()));
+		assertThat(board.get("figures").get("inboundOffered").asLong()).isEqualTo(7);
+		assertThat(board.get("figures").get("serviceLevel").get("numerator").asLong()).isEqualTo(today.get("serviceLevel").get("numerator").asLong());
+		long byHours = 0;
+		for (JsonNode hour : board.get("hours")) {
+			byHours += hour.get("figures").get("inboundOffered").asLong();
+		}
+		assertThat(byHours).isEqualTo(7);
+		int thisHour = java.time.LocalTime.ofInstant(minutesAgo(30), MiddayInChina.CHINA).getHour();
+		assertThat(board.get("hours").get(thisHour).get("figures").get("inboundAnswered").asLong()).as("the hour they were offered in").isEqualTo(4);
 		assertThat(today.get("outboundAnswered").asLong()).isEqualTo(2);
 		assertThat(today.get("inboundTalkSeconds").asLong()).isEqualTo(240);
 		assertThat(today.get("outboundTalkSeconds").asLong()).isEqualTo(140);

@@ -173,18 +173,74 @@ class SupervisionIT {
 			.content("{\"serviceLevelSeconds\":30,\"callbackSlaMinutes\":60}")).andExpect(status().isForbidden());
 	}
 
+	@Test
+	void theWallboardGivesTheDayAndEachHourWithTheirFormulas() throws Exception {
+		Provisioning provisioning = new Provisioning(mvc, Sessions.staff(mvc, "staff", "staff123"));
+		Provisioning.OpenedTenant tenant = provisioning.openTenant("服务水平" + System.nanoTime() % 100_000);
+		String a = provisioning.allocateSeats(tenant.id(), 1).get(0).get("sipUsername").asString();
+		TenantScope scope = tenants.scopeOf(tenants.require(tenant.id()));
+		LocalDate day = LocalDate.now(clock.withZone(MiddayInChina.CHINA));
+		Instant eight = day.atTime(8, 0).atZone(MiddayInChina.CHINA).toInstant();
+		TenantContext.run(scope, () -> {
+			// free 10 min, a 10 min call, 2 min wrap-up, free until 09:00: occupancy 12 of 60 minutes
+			state(a, "IDLE", "WAITING", eight);
+			state(a, "IDLE", "TALKING", eight.plusSeconds(600));
+			state(a, "IDLE", "WRAP_UP", eight.plusSeconds(1200));
+			state(a, "IDLE", "WAITING", eight.plusSeconds(1320));
+			state(a, "OFFLINE", "WAITING", eight.plusSeconds(3600));
+			call(a, "INBOUND", eight.plusSeconds(60), 60, 5);
+			call(a, "INBOUND", eight.plusSeconds(700), 60, 5);
+			call(a, "INBOUND", eight.plusSeconds(900), -1, 0);
+			call(a, "INBOUND", eight.plusSeconds(2 * 3600 + 60), 60, 30); // 10:01, answered after 30 s: outside the SL
+		});
+		MockHttpSession admin = Sessions.tenantUser(mvc, tenant.code(), "admin", tenant.adminPassword());
+
+		JsonNode board = Provisioning.json(mvc.perform(get("/api/center/service-level").session(admin)).andExpect(status().isOk()));
+		assertThat(board.get("day").asString()).isEqualTo(day.toString());
+		assertThat(board.get("queue").get("waiting").asInt()).isZero();
+		JsonNode figures = board.get("figures");
+		assertThat(figures.get("inboundOffered").asLong()).isEqualTo(4);
+		assertThat(figures.get("inboundAnswered").asLong()).isEqualTo(3);
+		assertThat(figures.get("serviceLevel").get("value").asDouble()).isEqualTo(0.5);
+		assertThat(figures.get("serviceLevel").get("formula").asString()).isEqualTo("answered within 20 s ÷ (offered − short abandons)");
+		assertThat(figures.get("averageSpeedOfAnswerSeconds").asDouble()).isCloseTo(40.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(board.get("occupancy").get("value").asDouble()).isEqualTo(0.2);
+		assertThat(board.get("occupancy").get("numerator").asLong()).isEqualTo(720);
+		assertThat(board.get("averageHandleSeconds").asDouble()).as("(180 s talk + 120 s wrap-up) ÷ 3").isEqualTo(100.0);
+		JsonNode hours = board.get("hours");
+		assertThat(hours).hasSize(24);
+		assertThat(hours.get(8).get("figures").get("inboundOffered").asLong()).isEqualTo(3);
+		assertThat(hours.get(8).get("figures").get("serviceLevel").get("numerator").asLong()).isEqualTo(2);
+		assertThat(hours.get(9).get("figures").get("inboundOffered").asLong()).isZero();
+		assertThat(hours.get(9).get("figures").get("serviceLevel").get("value").isNull()).isTrue();
+		assertThat(hours.get(10).get("figures").get("serviceLevel").get("value").asDouble()).isZero();
+
+		JsonNode yesterday = Provisioning.json(mvc.perform(get("/api/center/service-level").session(admin).param("day", day.minusDays(1).toString()))
+			.andExpect(status().isOk()));
+		assertThat(yesterday.get("queue").isNull()).as("no queue on a past day").isTrue();
+		assertThat(yesterday.get("figures").get("inboundOffered").asLong()).isZero();
+		mvc.perform(get("/api/center/service-level").session(admin).param("day", day.plusDays(1).toString())).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("center.day.future")).andExpect(jsonPath("$.messageEn").isNotEmpty());
+		mvc.perform(get("/api/center/service-level").session(admin).param("day", "昨天")).andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("center.date.invalid"));
+	}
+
 	private void state(String seat, String status, String state, Instant at) {
 		jdbc.update("INSERT INTO agent_state_log (seat, status, state, call_id, reason, occurred_at) VALUES (?, ?, ?, NULL, NULL, ?)", seat, status,
 				state, Timestamp.from(at));
 	}
 
-	/** An ended call of the seat: answered after 5 s and talked {@code talk} s, or (-1) unanswered. */
 	private void call(String seat, String direction, Instant offered, int talk) {
+		call(seat, direction, offered, talk, 5);
+	}
+
+	/** An ended call of the seat: answered after {@code wait} s and talked {@code talk} s, or (-1) unanswered. */
+	private void call(String seat, String direction, Instant offered, int talk, int wait) {
 		boolean answered = talk >= 0;
 		String tab = direction.equals("INBOUND") ? (answered ? "IN_ANSWERED" : "IN_MISSED") : (answered ? "OUT_ANSWERED" : "OUT_MISSED");
 		jdbc.update("INSERT INTO call_record (id, direction, customer_number, seat, state, offered_at, answered_at, ended_at, tab, node) "
 				+ "VALUES (?, ?, '13912340000', ?, 'ENDED', ?, ?, ?, ?, 'wall-it')", UUID.randomUUID().toString(), direction, seat,
-				Timestamp.from(offered), answered ? Timestamp.from(offered.plusSeconds(5)) : null,
-				Timestamp.from(offered.plusSeconds(answered ? 5 + talk : 20)), tab);
+				Timestamp.from(offered), answered ? Timestamp.from(offered.plusSeconds(wait)) : null,
+				Timestamp.from(offered.plusSeconds(answered ? wait + talk : 20)), tab);
 	}
 }

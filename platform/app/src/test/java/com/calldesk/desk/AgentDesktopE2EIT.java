@@ -422,6 +422,24 @@ class AgentDesktopE2EIT {
 		awaitAttribute(browser, By.cssSelector("#wall-seats .w-status"), "data-status", "REST");
 		assertThat(browser.text(By.cssSelector("#wall-seats .w-status"))).isEqualTo("小休（会议）");
 		browser.screenshot("center-6-monitor-wall");
+
+		// the wallboard: the day's one call, missed; then the administrator makes the service level 30 s, and the board says so
+		browser.find(By.id("section-service-level")).click();
+		awaitAttribute(browser, By.id("service-level"), "data-ready", "true");
+		assertThat(browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] b"))).isEqualTo("0.0%");
+		assertThat(browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] .sl-formula"))).isEqualTo("answered within 20 s ÷ (offered − short abandons) = 0 ÷ 1");
+		assertThat(browser.text(By.id("sl-queue"))).startsWith("排队 0 通");
+		assertThat(browser.driver().findElements(By.cssSelector("#sl-volume canvas, #sl-rates canvas"))).as("both charts drawn").hasSize(2);
+		browser.screenshot("center-7-service-level");
+		browser.find(By.id("section-settings")).click();
+		awaitAttribute(browser, By.id("center-settings"), "data-ready", "true");
+		browser.type(By.id("set-sl"), "30");
+		browser.find(By.id("settings-save")).click();
+		assertThat(browser.text(By.id("settings-updated"))).isEqualTo("最近由 " + a.adminUsername() + " 修改");
+		browser.find(By.id("section-service-level")).click();
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), SOON)
+			.until(d -> browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] span")).equals("服务水平（30 秒内接听）"));
+
 		browser.open("/desk/");
 		awaitAttribute(browser, By.id("status-current"), "data-status", "REST");
 	}
