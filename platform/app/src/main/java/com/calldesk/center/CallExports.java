@@ -118,7 +118,9 @@ class CallExports implements DisposableBean {
 		Path part = job.file.resolveSibling(job.id + ".part");
 		try {
 			Set<String> numbers = lists.numbersOf(query);
-			job.writing(lists.count(query, numbers));
+			if (!job.writing(lists.count(query, numbers))) {
+				return;
+			}
 			Files.createDirectories(part.getParent());
 			try (CallSheet sheet = new CallSheet(messages, locale, query.tab(), properties.sheetRows())) {
 				ListCursor after = null;

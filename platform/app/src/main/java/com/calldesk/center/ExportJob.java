@@ -59,9 +59,14 @@ final class ExportJob {
 		return finishedAt;
 	}
 
-	void writing(long rows) {
+	/** Starts writing unless cancelled while it waited: a cancel must never be undone by a late start. */
+	synchronized boolean writing(long rows) {
+		if (state != State.WAITING) {
+			return false;
+		}
 		total = rows;
 		state = State.WRITING;
+		return true;
 	}
 
 	/** Ends the job unless it has ended already (a cancel wins over a late finish). */

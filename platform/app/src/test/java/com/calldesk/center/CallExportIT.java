@@ -259,6 +259,8 @@ class CallExportIT {
 		String next = id(start(supervisor, Map.of("tab", "OUT_MISSED", "from", FIRST.toString(), "to", FIRST.toString()))
 			.andExpect(status().isAccepted()));
 		assertThat(untilEnded(supervisor, next).get("total").asLong()).isZero();
+		assertThat(progress(supervisor, first).get("state").asString()).as("a cancel is never undone by the writer starting late")
+			.isEqualTo("CANCELLED");
 		assertThat(sheets(mvc.perform(get("/api/center/exports/{id}/file", next).session(supervisor)).andReturn().getResponse()
 			.getContentAsByteArray()).get("呼出未接")).as("an empty list still has its headings").hasSize(1);
 	}
