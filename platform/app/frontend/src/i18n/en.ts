@@ -424,6 +424,7 @@ const en: Messages<typeof zh> = {
     col: { time: 'Left at', situation: 'Why', length: 'Length', listen: 'Listen' },
   },
   wall: {
+    live: { connecting: 'Connecting to live status…', open: 'Status updates live', reconnecting: 'Live link lost, reconnecting (refreshed every 30 s)', closed: 'Live link closed' },
     empty: 'No seats yet',
     unbound: 'no user bound',
     apply: 'Switch',

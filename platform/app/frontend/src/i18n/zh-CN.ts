@@ -420,6 +420,7 @@ export default {
     col: { time: '留言时间', situation: '留言原因', length: '时长', listen: '收听' },
   },
   wall: {
+    live: { connecting: '正在连接实时状态…', open: '状态实时更新', reconnecting: '实时连接已断开，正在重连（每 30 秒刷新）', closed: '实时连接已关闭' },
     empty: '还没有坐席',
     unbound: '未绑定账号',
     apply: '切换',

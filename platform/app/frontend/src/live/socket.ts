@@ -1,4 +1,5 @@
-// The live channel: STOMP over a plain WebSocket at /ws, subscribed to exactly /user/queue/desk.
+// The live channel: STOMP over a plain WebSocket at /ws, subscribed to exactly one destination: the
+// desk's /user/queue/desk, or a supervisor's monitor wall /user/queue/wall.
 // Nothing is ever sent on it (commands go over REST). Heart-beats 10 s both ways detect a dead link;
 // reconnects back off 1 s, 2 s, 4 s, 8 s, 15 s (see backoff.ts) and the state is reported for the page.
 import { Client, type IFrame, type IMessage, type StompConfig } from '@stomp/stompjs'
@@ -6,6 +7,7 @@ import type { ConnectionState, DeskMessage } from '../api/types'
 import { Backoff } from '../logic/backoff'
 
 export const DESK_DESTINATION = '/user/queue/desk'
+export const WALL_DESTINATION = '/user/queue/wall'
 
 /** The library's own wait before it reconnects; the back-off adds the rest in beforeConnect. */
 const LIBRARY_DELAY_MS = 200
@@ -15,13 +17,15 @@ export interface SocketStateInfo {
   delayMs: number
 }
 
-export interface DeskSocketOptions {
+export interface DeskSocketOptions<M = DeskMessage> {
   url: string
+  /** What to subscribe to; the desk's own destination unless told. */
+  destination?: string
   /** Connect headers (the CSRF header), read before every connect. */
   headers: () => Record<string, string>
   /** Runs before every connect (refresh the CSRF token); false stops the socket (session expired). */
   prepare?: () => Promise<boolean>
-  onMessage: (msg: DeskMessage) => void
+  onMessage: (msg: M) => void
   onState: (state: ConnectionState, info: SocketStateInfo) => void
   backoff?: Backoff
   webSocketFactory?: () => WebSocket
@@ -32,7 +36,7 @@ export function deskSocketUrl(loc: Pick<Location, 'protocol' | 'host'> = locatio
   return `${loc.protocol === 'https:' ? 'wss' : 'ws'}://${loc.host}/ws`
 }
 
-export class DeskSocket {
+export class DeskSocket<M = DeskMessage> {
   private readonly client: Client
   private readonly backoff: Backoff
   private stopped = false
@@ -40,7 +44,7 @@ export class DeskSocket {
   private cancelWait: (() => void) | null = null
   private state: ConnectionState = 'connecting'
 
-  constructor(private readonly opts: DeskSocketOptions) {
+  constructor(private readonly opts: DeskSocketOptions<M>) {
     this.backoff = opts.backoff ?? new Backoff()
     const config: StompConfig = {
       brokerURL: opts.webSocketFactory ? undefined : opts.url,
@@ -133,14 +137,14 @@ export class DeskSocket {
     this.backoff.reset()
     this.failedSinceOpen = false
     this.setState('open', 0, 0)
-    this.client.subscribe(DESK_DESTINATION, (message: IMessage) => {
+    this.client.subscribe(this.opts.destination ?? DESK_DESTINATION, (message: IMessage) => {
       let parsed: unknown
       try {
         parsed = JSON.parse(message.body)
       } catch {
         return
       }
-      if (parsed && typeof parsed === 'object') this.opts.onMessage(parsed as DeskMessage)
+      if (parsed && typeof parsed === 'object') this.opts.onMessage(parsed as M)
     })
   }
 

@@ -21,13 +21,17 @@ import com.calldesk.calls.CallView;
 /**
  * Delivers CTI events to the desktops subscribed on this node. Every node hears every event (the CTI
  * bus fans them out), and each delivers to its own sockets, only to the users whose seat the event
- * concerns: the seat rung, talking or consulted. Delivery runs off the thread that published the event
+ * concerns: the seat rung, talking or consulted; an agent's change also to the supervisors watching the
+ * tenant's monitor wall here. Delivery runs off the thread that published the event
  * (a SIP or Redis thread must not wait for a screen pop to be read from the database).
  */
 @Component
 class DeskChannel implements AutoCloseable {
 
 	static final String DESTINATION = "/queue/desk";
+
+	/** A supervisor's monitor wall: every agent change of the tenant, as it happens. */
+	static final String WALL = "/queue/wall";
 
 	private static final Logger log = LoggerFactory.getLogger(DeskChannel.class);
 
@@ -39,13 +43,16 @@ class DeskChannel implements AutoCloseable {
 
 	private final DeskAgents agents;
 
+	private final WallWatchers watchers;
+
 	private final RungSeats rung = new RungSeats();
 
 	/** One thread per stripe, a call's (or a seat's) events always on the same one: they reach the page in order. */
 	private final ExecutorService[] delivery = new ExecutorService[4];
 
-	DeskChannel(DeskSessions sessions, SimpMessagingTemplate messaging, CallPops pops, DeskAgents agents) {
+	DeskChannel(DeskSessions sessions, WallWatchers watchers, SimpMessagingTemplate messaging, CallPops pops, DeskAgents agents) {
 		this.sessions = sessions;
+		this.watchers = watchers;
 		this.messaging = messaging;
 		this.pops = pops;
 		this.agents = agents;
@@ -115,11 +122,22 @@ class DeskChannel implements AutoCloseable {
 			}
 			send(user, message);
 		}
+		String wall = null;
+		for (DeskPrincipal watcher : watchers.of(event.tenantId())) {
+			if (wall == null) {
+				wall = DeskMessages.wallSeat(event.tenantId(), event.seq(), event.at(), agents.of(event.agent(), (String) null));
+			}
+			send(watcher, WALL, wall);
+		}
 	}
 
 	private void send(DeskPrincipal user, String message) {
+		send(user, DESTINATION, message);
+	}
+
+	private void send(DeskPrincipal user, String destination, String message) {
 		try {
-			messaging.convertAndSendToUser(user.getName(), DESTINATION, message);
+			messaging.convertAndSendToUser(user.getName(), destination, message);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Desk message to {} not sent", user.getName(), ex);

@@ -48,6 +48,18 @@ final class DeskMessages {
 		return JSON.writeValueAsString(new AgentMessage("AgentStateChanged", tenantId, seq, at, agent));
 	}
 
+	/** One seat's change for the monitor wall; the wall knows the seat's number and its day already. */
+	static String wallSeat(long tenantId, long seq, Instant at, DeskAgent agent) {
+		return JSON.writeValueAsString(new AgentMessage("WallSeatChanged", tenantId, seq, at, agent));
+	}
+
+	record WallWatching(String type, Instant serverTime) {
+	}
+
+	static String wallWatching(Instant serverTime) {
+		return JSON.writeValueAsString(new WallWatching("WallWatching", serverTime));
+	}
+
 	/** As CtiJson writes it: {@code "type":"CallbackTaskChanged"} and the task's fields. */
 	static String callback(com.calldesk.calls.CallbackTaskChanged event) {
 		return JSON.writeValueAsString(JSON.valueToTree((com.calldesk.calls.CtiEvent) event));

@@ -66,14 +66,22 @@ class DeskSnapshots {
 	}
 
 	void send(DeskPrincipal user, String sessionId, String subscriptionId) {
+		deliver(sessionId, subscriptionId, DeskChannel.DESTINATION, DeskMessages.snapshot(of(user)));
+	}
+
+	/** Tells a monitor wall its feed is in place: every change from now on reaches it, so it reads the wall once. */
+	void wallWatching(String sessionId, String subscriptionId) {
+		deliver(sessionId, subscriptionId, DeskChannel.WALL, DeskMessages.wallWatching(clock.instant()));
+	}
+
+	private void deliver(String sessionId, String subscriptionId, String destination, String message) {
 		SimpMessageHeaderAccessor headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
 		headers.setSessionId(sessionId);
 		headers.setSubscriptionId(subscriptionId);
-		headers.setDestination("/user" + DeskChannel.DESTINATION);
+		headers.setDestination("/user" + destination);
 		headers.setContentType(JSON);
 		headers.setLeaveMutable(true);
-		byte[] body = DeskMessages.snapshot(of(user)).getBytes(java.nio.charset.StandardCharsets.UTF_8);
-		outbound.getObject().send(MessageBuilder.createMessage(body, headers.getMessageHeaders()));
+		outbound.getObject().send(MessageBuilder.createMessage(message.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers.getMessageHeaders()));
 	}
 
 	/**

@@ -17,6 +17,7 @@ import org.springframework.web.socket.server.support.DefaultHandshakeHandler;
 
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.seats.SeatSettings;
+import com.calldesk.users.Role;
 import com.calldesk.users.SignedInUser;
 
 /**
@@ -72,6 +73,6 @@ class DeskSocketConfiguration implements WebSocketMessageBrokerConfigurer {
 	private DeskPrincipal principal(SignedInUser user) {
 		Seat seat = seats.seatOf(user.userId()).orElse(null);
 		return new DeskPrincipal(user.tenantId(), user.userId(), user.username(), seat == null ? null : seat.getSipUsername(),
-				seat == null ? null : String.format("%04d", seat.getSeatNo()));
+				seat == null ? null : String.format("%04d", seat.getSeatNo()), user.role() != Role.AGENT);
 	}
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.socket.messaging.SessionDisconnectEvent;
 
 /**
- * The gate of every frame a page sends: a socket may subscribe to its own user's desk destination and
- * to nothing else, and may send nothing (commands go through the REST API, with its CSRF check and
+ * The gate of every frame a page sends: a socket may subscribe to its own user's desk destination, a
+ * supervisor's also to the tenant's monitor wall, and to nothing else, and may send nothing (commands go through the REST API, with its CSRF check and
  * tenant scope). Anything else is refused with an ERROR frame and logged, so a forged subscription to
  * another seat's destination is seen. Once a subscription is in place, its session gets the snapshot.
  */
@@ -26,15 +26,20 @@ class DeskSubscriptions implements ExecutorChannelInterceptor {
 
 	static final String OWN_DESK = "/user" + DeskChannel.DESTINATION;
 
+	static final String OWN_WALL = "/user" + DeskChannel.WALL;
+
 	private static final Logger log = LoggerFactory.getLogger(DeskSubscriptions.class);
 
 	private final DeskSessions sessions;
 
 	private final DeskSnapshots snapshots;
 
-	DeskSubscriptions(DeskSessions sessions, DeskSnapshots snapshots) {
+	private final WallWatchers watchers;
+
+	DeskSubscriptions(DeskSessions sessions, DeskSnapshots snapshots, WallWatchers watchers) {
 		this.sessions = sessions;
 		this.snapshots = snapshots;
+		this.watchers = watchers;
 	}
 
 	@Override
@@ -54,9 +59,12 @@ class DeskSubscriptions implements ExecutorChannelInterceptor {
 		if (command == StompCommand.SUBSCRIBE && OWN_DESK.equals(frame.getDestination())) {
 			return message;
 		}
+		if (command == StompCommand.SUBSCRIBE && OWN_WALL.equals(frame.getDestination()) && user.supervises()) {
+			return message;
+		}
 		log.warn("Desk socket of {} (tenant {}, seat {}) refused: {} {}", user.username(), user.tenantId(), user.seat(), command,
 				frame.getDestination());
-		throw new MessagingException(message, "only " + OWN_DESK + " may be subscribed to");
+		throw new MessagingException(message, "only " + OWN_DESK + " (and a supervisor's " + OWN_WALL + ") may be subscribed to");
 	}
 
 	@Override
@@ -66,6 +74,17 @@ class DeskSubscriptions implements ExecutorChannelInterceptor {
 			return;
 		}
 		StompHeaderAccessor frame = StompHeaderAccessor.wrap(message);
+		if (frame.getCommand() == StompCommand.SUBSCRIBE && frame.getUser() instanceof DeskPrincipal user
+				&& OWN_WALL.equals(frame.getDestination())) {
+			watchers.subscribed(user, frame.getSessionId());
+			try {
+				snapshots.wallWatching(frame.getSessionId(), frame.getSubscriptionId());
+			}
+			catch (RuntimeException failure) {
+				log.warn("Wall greeting for {} not sent", user.username(), failure);
+			}
+			return;
+		}
 		if (frame.getCommand() == StompCommand.SUBSCRIBE && frame.getUser() instanceof DeskPrincipal user) {
 			sessions.subscribed(user, frame.getSessionId());
 			try {
@@ -81,6 +100,7 @@ class DeskSubscriptions implements ExecutorChannelInterceptor {
 	void disconnected(SessionDisconnectEvent event) {
 		if (event.getUser() instanceof DeskPrincipal user) {
 			sessions.closed(user, event.getSessionId());
+			watchers.closed(user, event.getSessionId());
 		}
 	}
 }

@@ -422,6 +422,16 @@ class AgentDesktopE2EIT {
 		awaitAttribute(browser, By.cssSelector("#wall-seats .w-status"), "data-status", "REST");
 		assertThat(browser.text(By.cssSelector("#wall-seats .w-status"))).isEqualTo("小休（会议）");
 		browser.screenshot("center-6-monitor-wall");
+		// a change made elsewhere (the agent's own desk, the ACD) reaches the open wall over its live feed, well
+		// before its 30 s read could bring it
+		awaitAttribute(browser, By.id("wall"), "data-live", "open");
+		agents.choose(a.tenantId(), mine.sipUsername(), com.calldesk.calls.AgentStatus.REST, "training");
+		awaitAttribute(browser, By.cssSelector("#wall-seats .w-status"), "data-status", "REST");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(d -> browser.text(By.cssSelector("#wall-seats .w-status")).equals("小休（培训）"));
+		agents.choose(a.tenantId(), mine.sipUsername(), com.calldesk.calls.AgentStatus.REST, "meeting");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+			.until(d -> browser.text(By.cssSelector("#wall-seats .w-status")).equals("小休（会议）"));
 
 		// the wallboard: the day's one call, missed; then the administrator makes the service level 30 s, and the board says so
 		browser.find(By.id("section-service-level")).click();

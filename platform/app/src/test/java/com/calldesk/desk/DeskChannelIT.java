@@ -32,12 +32,14 @@ import com.calldesk.support.Peers;
 import com.calldesk.support.QueueTenants;
 import com.calldesk.support.QueueTenants.Queue;
 import com.calldesk.tenancy.TenantContext;
+import com.calldesk.users.Role;
 import com.calldesk.users.UserAccounts;
 
 /**
  * The desktop's live channel against the running application, with sipp as carrier and phones: the
  * snapshot on subscribing, a call's events with its screen pop reaching the seat's socket (and no
- * other tenant's), a forged subscription refused and logged, and a call that rang while the socket
+ * other tenant's), a forged subscription refused and logged, the monitor wall's live feed (its own
+ * tenant's agents only, supervisors only), and a call that rang while the socket
  * was down shown by the snapshot after reconnecting.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -156,6 +158,43 @@ class DeskChannelIT {
 		}
 		assertThat(Peers.finish(customer)).isZero();
 		assertThat(Peers.finish(phone)).isZero();
+	}
+
+	@Test
+	void aMonitorWallHearsEveryAgentOfItsTenantLiveAndNoOtherTenantsAndNoAgentMayWatch(CapturedOutput output) throws Exception {
+		Queue a = tenants.open(SIP_PORT, "监控墙甲", "021-55560705", 2, new AcdSettings(Strategy.LONGEST_IDLE, false, 10, 30, 3, 0, 60, 50));
+		Queue b = tenants.open(SIP_PORT, "监控墙乙", "021-55560706", 1, new AcdSettings(Strategy.LONGEST_IDLE, false, 10, 30, 3, 0, 60, 50));
+		TenantContext.run(directory.activeByCode(a.code()).orElseThrow(),
+				() -> users.create(new UserAccounts.NewUser("wall.agent", "坐席甲", Role.AGENT, "agent-pass-1", null)));
+		String agentCookie = DeskSockets.signIn(port, a.code(), "wall.agent", "agent-pass-1");
+		try (Desk wallA = DeskSockets.connect(port, DeskSockets.signIn(port, a.code(), a.adminUsername(), a.adminPassword()), "/user/queue/wall");
+				Desk wallB = DeskSockets.connect(port, DeskSockets.signIn(port, b.code(), b.adminUsername(), b.adminPassword()), "/user/queue/wall");
+				Desk peeking = DeskSockets.connect(port, agentCookie, "/user/queue/wall")) {
+			Peers.await(SOON, "the agent's wall socket to be refused", () -> !peeking.isConnected() || !peeking.errors.isEmpty());
+			wallA.await(SOON, "A's wall watching", m -> m.path("type").asString().equals("WallWatching"));
+			wallB.await(SOON, "B's wall watching", m -> m.path("type").asString().equals("WallWatching"));
+			desk.choose(a.tenantId(), a.seats().get(0), AgentStatus.BUSY);
+			desk.choose(b.tenantId(), b.seats().get(0), AgentStatus.BUSY);
+			JsonNode busy = wallA.await(SOON, "A's first seat busy on A's wall",
+					m -> m.path("agent").path("seat").asString().equals(a.seats().get(0)) && m.path("agent").path("status").asString().equals("BUSY"));
+			assertThat(busy.path("type").asString()).isEqualTo("WallSeatChanged");
+			assertThat(busy.path("seq").asLong()).isPositive();
+			assertThat(busy.path("agent").path("phoneRegistered").asBoolean()).isTrue();
+			wallB.await(SOON, "B's seat busy on B's wall", m -> m.path("agent").path("seat").asString().equals(b.seats().get(0)));
+
+			desk.choose(a.tenantId(), a.seats().get(1), AgentStatus.REST, "lunch");
+			JsonNode resting = wallA.await(SOON, "A's second seat resting", m -> m.path("agent").path("seat").asString().equals(a.seats().get(1))
+					&& m.path("agent").path("status").asString().equals("REST"));
+			assertThat(resting.path("agent").path("reason").asString()).isEqualTo("lunch");
+			assertThat(resting.path("seq").asLong()).isGreaterThan(busy.path("seq").asLong());
+			desk.choose(b.tenantId(), b.seats().get(0), AgentStatus.IDLE);
+			wallB.await(SOON, "B's seat free again", m -> m.path("agent").path("status").asString().equals("IDLE"));
+			assertThat(wallB.messages).as("nothing of tenant A on B's wall").allMatch(
+					m -> m.path("type").asString().equals("WallWatching") || m.path("agent").path("seat").asString().equals(b.seats().get(0)));
+			assertThat(wallA.messages).noneMatch(m -> m.path("agent").path("seat").asString().equals(b.seats().get(0)));
+			assertThat(peeking.messages).isEmpty();
+		}
+		Peers.await(SOON, "the agent's attempt to be logged", () -> output.getOut().contains("refused: SUBSCRIBE /user/queue/wall"));
 	}
 
 	/** The tenant's administrator, bound to its first seat, signed in over HTTP: the session cookie. */
