@@ -294,6 +294,8 @@ export const centerApi = {
   call: (id: string, opts?: RequestOptions) => http.get<CallDetail>(`/api/center/calls/${encodeURIComponent(id)}`, opts),
   info: (opts?: RequestOptions) => http.get<CenterInfo>('/api/center/info', opts),
   today: (opts?: RequestOptions) => http.get<TodayFigures>('/api/center/today', opts),
+  callbackTask: (id: number, opts?: RequestOptions) =>
+    http.get<{ task: LineCallback & { id: number } }>(`/api/callbacks/${id}`, opts),
   closeCallback: (task: LineCallback, outcome: string, note?: string) =>
     http.post<unknown>(`/api/callbacks/${task.taskId}/close`, { outcome, note, version: task.version }),
   startExport: (filter: CallFilter, lang: string) => http.post<ExportProgress>('/api/center/exports', exportRequest(filter, lang)),

@@ -307,7 +307,10 @@ class AgentDesktopE2EIT {
 
 	@Test
 	void aMissedCallBecomesACallbackTaskOnTheDeskAndIsHandledOnTheCallCenterPage() throws Exception {
-		Queue a = queue("回拨任务", "021-55560806");
+		int gatewayPort = Peers.freePort();
+		Queue a = queue("回拨任务", "021-55560806", gatewayPort);
+		numbers.allocateDisplayNumber(a.tenantId(), new com.calldesk.provisioning.resources.NumberAllocation.DisplayNumberForm("021-58886606", null, 3),
+				"test");
 		IssuedPassword mine = tenants.seatsWithPasswords(a.tenantId(), 1).get(0);
 		Browser browser = signedIn(browsers.first(base()), a, mine.sipUsername());
 		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
@@ -365,10 +368,55 @@ class AgentDesktopE2EIT {
 		browser.open("/desk/");
 		awaitAttribute(browser, By.id("connection"), "data-state", "open");
 		awaitAttribute(browser, By.id("callbacks"), "data-count", "0");
+
+		// the same caller, missed again: a new task, which the supervisor calls back from the page (回拨): the
+		// supervisor's own phone answers, then the customer does, and the answered call back closes the task
+		assertThat(Peers.finish(customer(a))).isZero();
+		awaitAttribute(browser, By.id("callbacks"), "data-count", "1");
+		Process phone = Peers.baresipWithConsole(softphone(mine, "auto"), Tones.sine(1000, 30), Peers.freePort());
+		Process gateway = null;
+		try {
+			gateway = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(gatewayPort), "-m", "1");
+			awaitIdle(a, mine);
+			browser.open("/center");
+			awaitAttribute(browser, By.id("center"), "data-loading", "false");
+			browser.find(By.id("tab-IN_MISSED")).click();
+			awaitAttribute(browser, By.id("center"), "data-tab", "IN_MISSED");
+			awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-status", "OPEN");
+			browser.find(By.cssSelector("#calls .c-callback .cb-dial")).click();
+			awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-dialling", "true");
+			Peers.await(SOON, "the supervisor's phone to take the call back", () -> agents.agent(a.tenantId(), mine.sipUsername())
+				.map(x -> x.callId() != null).orElse(false));
+			String callBack = agents.agent(a.tenantId(), mine.sipUsername()).orElseThrow().callId();
+			Peers.await(SOON, "the customer to answer", () -> record(a, callBack) != null && record(a, callBack).getAnsweredAt() != null);
+			assertThat(record(a, callBack).getDirection()).isEqualTo("OUTBOUND");
+			commands.hangUp(a.tenantId(), callBack);
+			assertThat(Peers.finish(gateway)).isZero();
+			gateway = null;
+			awaitAttribute(browser, By.cssSelector("#calls .c-callback"), "data-status", "DONE");
+			assertThat(browser.text(By.cssSelector("#calls .c-callback"))).contains("已回拨").contains(mine.sipUsername());
+			// today's figures follow: two missed calls in, one call out, answered; the call back is in 呼出已接
+			new WebDriverWait(browser.driver(), SOON).until(d -> browser.text(By.cssSelector("[data-figure=outboundAnswered] b")).equals("1"));
+			assertThat(browser.text(By.cssSelector("[data-figure=outboundPlaced] b"))).isEqualTo("1");
+			assertThat(browser.text(By.cssSelector("[data-figure=inboundMissed] b"))).isEqualTo("2");
+			browser.screenshot("center-2b-called-back");
+			browser.find(By.id("tab-OUT_ANSWERED")).click();
+			awaitAttribute(browser, By.id("center"), "data-tab", "OUT_ANSWERED");
+			awaitAttribute(browser, By.id("center"), "data-loading", "false");
+			assertThat(browser.driver().findElements(By.cssSelector("#calls tbody tr"))).hasSize(1);
+			assertThat(digits(browser.text(By.cssSelector("#calls tbody td.c-number")))).endsWith(CALLER);
+		}
+		finally {
+			stop(gateway);
+			stop(phone);
+		}
 	}
 
 	@Autowired
 	com.calldesk.acd.OverflowPlans overflowPlans;
+
+	@Autowired
+	com.calldesk.provisioning.resources.NumberAllocation numbers;
 
 	@Autowired
 	com.calldesk.telephony.PromptLibrary prompts;
@@ -501,7 +549,12 @@ class AgentDesktopE2EIT {
 
 	/** A tenant with its trunk number and local gateway, no seats yet (the test issues them for its phones). */
 	private Queue queue(String name, String trunk) throws Exception {
-		Queue queue = tenants.open(SIP_PORT, name, trunk, 0, settings());
+		return queue(name, trunk, 5060);
+	}
+
+	/** As {@link #queue(String, String)}, its gateway (the customers called out to) listening on {@code gatewayPort}. */
+	private Queue queue(String name, String trunk, int gatewayPort) throws Exception {
+		Queue queue = tenants.open(SIP_PORT, name, trunk, 0, settings(), gatewayPort);
 		trunks.put(queue.tenantId(), trunk.replace("-", ""));
 		return queue;
 	}
