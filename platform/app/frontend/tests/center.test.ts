@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../src/api/client'
-import { exportRequest, filterQuery, voicemailQuery, wallOrder, hourSeries, type ExportProgress, type ServiceLevelBoard, type WallSeat } from '../src/center/api'
+import { exportRequest, filterQuery, voicemailQuery, wallCounts, wallOrder, seatOrder, hourSeries, type ExportProgress, type ServiceLevelBoard, type WallSeat } from '../src/center/api'
 import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
@@ -95,6 +95,13 @@ describe('monitor wall', () => {
       seat('0008', 'IDLE', 'RINGING'), seat('0009', 'BUSY', 'TALKING'), seat('0001', 'IDLE', 'TALKING'),
     ]).map((s) => s.seatNumber)
     expect(order).toEqual(['0001', '0009', '0008', '0002', '0007', '0006', '0003', '0004', '0005'])
+  })
+
+  it('counts the seats of each group, every group named, and keeps seat order stable', () => {
+    const seats = [seat('0003', 'BUSY', 'TALKING'), seat('0001', 'IDLE', 'WAITING'), seat('0002', 'OFFLINE', 'WAITING'),
+      seat('0004', 'IDLE', 'WRAP_UP'), seat('0005', 'IDLE', 'WAITING')]
+    expect(wallCounts(seats)).toEqual({ TALKING: 1, RINGING: 0, IDLE: 2, WRAP_UP: 1, BUSY: 0, REST: 0, OFFLINE: 1 })
+    expect(seatOrder(seats).map((s) => s.seatNumber)).toEqual(['0001', '0002', '0003', '0004', '0005'])
   })
 })
 

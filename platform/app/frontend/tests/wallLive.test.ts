@@ -41,4 +41,17 @@ describe('the monitor wall live feed', () => {
     const newer = live.merge(wall('2026-12-06T02:00:06Z', seat('s0001', { status: 'OFFLINE' })))
     expect(newer.seats[0].status).toBe('OFFLINE')
   })
+
+  it('lays a fresh read into the shown wall in place: same rows, new figures, new and gone seats', () => {
+    const live = new WallLive()
+    const shown = wall('2026-12-06T02:00:00Z', seat('s0001'), seat('s0002'))
+    const first = shown.seats[0]
+    live.apply(shown, change('s0001', 10, '2026-12-06T02:00:05Z', 'BUSY'))
+    const next = live.refresh(shown, wall('2026-12-06T02:00:04Z', seat('s0001', { inboundAnswered: 3 }), seat('s0003')))
+    expect(next).toBe(shown)
+    expect(next.seats.map((s) => s.seat)).toEqual(['s0001', 's0003'])
+    expect(next.seats[0]).toBe(first)
+    expect(first).toMatchObject({ inboundAnswered: 3, status: 'BUSY' })
+    expect(next.at).toBe('2026-12-06T02:00:04Z')
+  })
 })

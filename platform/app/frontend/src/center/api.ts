@@ -245,12 +245,32 @@ export interface Wall {
   seats: WallSeat[]
 }
 
+/** What a supervisor sees a seat doing: on a call, ringing, free, in wrap-up, busy, resting or offline. */
+export const WALL_GROUPS = ['TALKING', 'RINGING', 'IDLE', 'WRAP_UP', 'BUSY', 'REST', 'OFFLINE'] as const
+export type WallGroup = (typeof WALL_GROUPS)[number]
+
+export function wallGroup(s: Pick<WallSeat, 'status' | 'state'>): WallGroup {
+  if (s.status === 'OFFLINE') return 'OFFLINE'
+  if (s.state === 'TALKING' || s.state === 'RINGING' || s.state === 'WRAP_UP') return s.state
+  return s.status
+}
+
+/** How many seats are in each group, every group present. */
+export function wallCounts(seats: WallSeat[]): Record<WallGroup, number> {
+  const counts = Object.fromEntries(WALL_GROUPS.map((g) => [g, 0])) as Record<WallGroup, number>
+  for (const s of seats) counts[wallGroup(s)]++
+  return counts
+}
+
 /** Seats on a call first, then ringing, free, in wrap-up, busy, resting and offline; by seat number within. */
 export function wallOrder(seats: WallSeat[]): WallSeat[] {
-  const rank = (s: WallSeat) =>
-    s.status === 'OFFLINE' ? 6 : s.state === 'TALKING' ? 0 : s.state === 'RINGING' ? 1 : s.state === 'WRAP_UP' ? 3
-      : s.status === 'IDLE' ? 2 : s.status === 'BUSY' ? 4 : 5
+  const rank = (s: WallSeat) => WALL_GROUPS.indexOf(wallGroup(s))
   return [...seats].sort((a, b) => rank(a) - rank(b) || a.seatNumber.localeCompare(b.seatNumber))
+}
+
+/** By seat number: the order that stays put while the floor changes. */
+export function seatOrder(seats: WallSeat[]): WallSeat[] {
+  return [...seats].sort((a, b) => a.seatNumber.localeCompare(b.seatNumber))
 }
 
 export interface CenterSettings {

@@ -44,6 +44,27 @@ export class WallLive {
     return true
   }
 
+  /**
+   * A fresh read laid into the wall the page shows, row by row in place (an unchanged seat is not drawn
+   * again), with every change newer than the read kept; seats gone from the read go, new ones come.
+   */
+  refresh(shown: Wall | null, read: Wall): Wall {
+    const merged = this.merge(read)
+    if (!shown) return merged
+    const rows = new Map(shown.seats.map((s) => [s.seat, s]))
+    shown.seats = merged.seats.map((row) => {
+      const old = rows.get(row.seat)
+      if (!old) return row
+      for (const key of Object.keys(row) as (keyof WallSeat)[]) {
+        if (old[key] !== row[key]) (old as unknown as Record<string, unknown>)[key] = row[key]
+      }
+      return old
+    })
+    shown.from = merged.from
+    shown.at = merged.at
+    return shown
+  }
+
   /** A fresh read of the wall, with every change newer than the read laid over it. */
   merge(read: Wall): Wall {
     const readAt = Date.parse(read.at)

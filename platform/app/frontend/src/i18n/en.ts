@@ -428,6 +428,11 @@ const en: Messages<typeof zh> = {
     col: { time: 'Left at', situation: 'Why', length: 'Length', listen: 'Listen' },
   },
   wall: {
+    all: 'All',
+    group: { TALKING: 'On a call', RINGING: 'Ringing', IDLE: 'Free', WRAP_UP: 'Wrap-up', BUSY: 'Busy', REST: 'Resting', OFFLINE: 'Offline' },
+    order: 'Order',
+    bySeat: 'by seat',
+    byStatus: 'by status',
     live: { connecting: 'Connecting to live status…', open: 'Status updates live', reconnecting: 'Live link lost, reconnecting (refreshed every 30 s)', closed: 'Live link closed' },
     empty: 'No seats yet',
     unbound: 'no user bound',

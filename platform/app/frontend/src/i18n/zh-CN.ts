@@ -424,6 +424,11 @@ export default {
     col: { time: '留言时间', situation: '留言原因', length: '时长', listen: '收听' },
   },
   wall: {
+    all: '全部',
+    group: { TALKING: '通话中', RINGING: '振铃中', IDLE: '空闲', WRAP_UP: '话后', BUSY: '忙碌', REST: '小休', OFFLINE: '离线' },
+    order: '排序',
+    bySeat: '按坐席号',
+    byStatus: '按状态',
     live: { connecting: '正在连接实时状态…', open: '状态实时更新', reconnecting: '实时连接已断开，正在重连（每 30 秒刷新）', closed: '实时连接已关闭' },
     empty: '还没有坐席',
     unbound: '未绑定账号',

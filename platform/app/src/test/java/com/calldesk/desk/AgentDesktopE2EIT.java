@@ -469,7 +469,13 @@ class AgentDesktopE2EIT {
 		browser.find(By.cssSelector("#wall-seats .w-apply")).click();
 		awaitAttribute(browser, By.cssSelector("#wall-seats .w-status"), "data-status", "REST");
 		assertThat(browser.text(By.cssSelector("#wall-seats .w-status"))).isEqualTo("小休（会议）");
+		assertThat(browser.text(By.cssSelector("#wall-counts [data-group=REST] b"))).isEqualTo("1");
+		assertThat(browser.text(By.cssSelector("#wall-counts [data-group=IDLE] b"))).isEqualTo("0");
 		browser.screenshot("center-6-monitor-wall");
+		browser.find(By.cssSelector("#wall-counts [data-group=IDLE]")).click();
+		awaitAttribute(browser, By.id("wall"), "data-count", "0");
+		browser.find(By.cssSelector("#wall-counts [data-group=ALL]")).click();
+		awaitAttribute(browser, By.id("wall"), "data-count", "1");
 		// a change made elsewhere (the agent's own desk, the ACD) reaches the open wall over its live feed, well
 		// before its 30 s read could bring it
 		awaitAttribute(browser, By.id("wall"), "data-live", "open");
