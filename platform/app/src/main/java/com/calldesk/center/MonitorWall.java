@@ -64,20 +64,36 @@ class MonitorWall {
 
 	@Transactional(readOnly = true)
 	Wall now(long tenantId) {
+		return read(tenantId, null);
+	}
+
+	/** One seat's line alone (the answer to a switch): its own reads, not the wall's. */
+	@Transactional(readOnly = true)
+	SeatLine line(long tenantId, String seat) {
+		return read(tenantId, seat).seats().stream().findFirst().orElseThrow(() -> DomainException.notFound("call.seat-not-found", seat));
+	}
+
+	/** The wall, or with {@code only} that seat's line alone. */
+	private Wall read(long tenantId, String only) {
 		Instant start = clock.start();
 		Instant now = clock.now();
-		Map<String, SeatAgent> agents = board.agents(tenantId).stream().collect(Collectors.toMap(SeatAgent::seat, Function.identity()));
-		Map<String, List<MonitorWallMapper.SeatCalls>> calls = mapper.calls(start, now.plusSeconds(1)).stream()
+		Instant to = now.plusSeconds(1);
+		Map<String, SeatAgent> agents = (only == null ? board.agents(tenantId) : board.agent(tenantId, only).stream().toList()).stream()
+			.collect(Collectors.toMap(SeatAgent::seat, Function.identity()));
+		Map<String, List<MonitorWallMapper.SeatCalls>> calls = mapper.calls(start, to, only).stream()
 			.collect(Collectors.groupingBy(MonitorWallMapper.SeatCalls::seat));
-		Map<String, MonitorWallMapper.SeatOffers> offers = mapper.offers(start, now.plusSeconds(1)).stream()
+		Map<String, MonitorWallMapper.SeatOffers> offers = mapper.offers(start, to, only).stream()
 			.collect(Collectors.toMap(MonitorWallMapper.SeatOffers::seat, Function.identity()));
-		Map<String, List<MonitorWallMapper.StateChange>> changes = mapper.changes(start, now.plusSeconds(1)).stream()
+		Map<String, List<MonitorWallMapper.StateChange>> changes = mapper.changes(start, to, only).stream()
 			.collect(Collectors.groupingBy(MonitorWallMapper.StateChange::seat));
-		Map<String, MonitorWallMapper.StateChange> before = mapper.lastBefore(start).stream()
+		Map<String, MonitorWallMapper.StateChange> before = mapper.lastBefore(start, only).stream()
 			.collect(Collectors.toMap(MonitorWallMapper.StateChange::seat, Function.identity(), (a, b) -> a));
 		List<SeatLine> lines = new ArrayList<>();
 		for (SeatSettings.SeatRow row : seats.list()) {
 			String seat = row.sipUsername();
+			if (only != null && !only.equals(seat)) {
+				continue;
+			}
 			SeatAgent agent = agents.getOrDefault(seat, SeatAgent.offline(tenantId, seat, now));
 			List<MonitorWallMapper.SeatCalls> mine = calls.getOrDefault(seat, List.of());
 			MonitorWallMapper.SeatCalls in = of(mine, "INBOUND");
@@ -110,6 +126,6 @@ class MonitorWall {
 		}
 		board.choose(me.tenantId(), seat, status, reason);
 		log.info("{} of tenant {} set seat {} to {}{}", me.username(), me.tenantCode(), seat, status, reason == null ? "" : " (" + reason + ")");
-		return now(me.tenantId()).seats().stream().filter(line -> line.seat().equals(seat)).findFirst().orElseThrow();
+		return line(me.tenantId(), seat);
 	}
 }

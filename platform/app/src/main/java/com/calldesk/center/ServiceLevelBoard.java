@@ -80,9 +80,9 @@ class ServiceLevelBoard {
 			hours.add(new Hour(h, TodayFigures.of(start, start.plus(Duration.ofHours(1)), sl, tabs)));
 		}
 
-		Map<String, List<MonitorWallMapper.StateChange>> changes = journal.changes(from, until.plusSeconds(1)).stream()
+		Map<String, List<MonitorWallMapper.StateChange>> changes = journal.changes(from, until.plusSeconds(1), null).stream()
 			.collect(Collectors.groupingBy(MonitorWallMapper.StateChange::seat));
-		Map<String, MonitorWallMapper.StateChange> before = journal.lastBefore(from).stream()
+		Map<String, MonitorWallMapper.StateChange> before = journal.lastBefore(from, null).stream()
 			.collect(Collectors.toMap(MonitorWallMapper.StateChange::seat, c -> c, (a, b) -> a));
 		long worked = 0;
 		long free = 0;

@@ -120,8 +120,19 @@ class SupervisionIT {
 		assertThat(switched.get("reason").asString()).isEqualTo("meeting");
 		assertThat(TenantContext.call(scope, () -> jdbc.queryForObject("SELECT COUNT(*) FROM agent_state_log WHERE seat = ? AND status = 'REST'",
 				Integer.class, b))).as("journalled like the agent's own switch").isEqualTo(1);
-		assertThat(Provisioning.json(mvc.perform(get("/api/center/wall").session(admin))).get("seats").get(1).get("status").asString())
-			.isEqualTo("REST");
+		JsonNode onTheWall = Provisioning.json(mvc.perform(get("/api/center/wall").session(admin))).get("seats").get(1);
+		assertThat(onTheWall.get("status").asString()).isEqualTo("REST");
+		for (String figure : List.of("seat", "seatNumber", "userName", "inboundAnswered", "inboundTalkSeconds", "outboundCalls",
+				"outboundAnswered", "outboundTalkSeconds", "offered", "answeredOffers", "answerRate", "phoneRegistered")) {
+			assertThat(switched.get(figure)).as("the switch's answer, read for the seat alone: " + figure).isEqualTo(onTheWall.get(figure));
+		}
+		JsonNode switchedA = Provisioning.json(mvc.perform(put("/api/center/wall/{seat}/status", a).session(admin).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"status\":\"BUSY\"}")).andExpect(status().isOk()));
+		assertThat(switchedA.get("status").asString()).isEqualTo("BUSY");
+		for (String figure : List.of("seat", "inboundAnswered", "inboundTalkSeconds", "outboundCalls", "outboundAnswered", "outboundTalkSeconds",
+				"offered", "answeredOffers", "answerRate", "busySeconds", "talkSeconds", "wrapUpSeconds", "restSeconds")) {
+			assertThat(switchedA.get(figure)).as("seat A's own day in the switch's answer: " + figure).isEqualTo(seatA.get(figure));
+		}
 
 		mvc.perform(put("/api/center/wall/{seat}/status", b).session(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
 			.content("{\"status\":\"IDLE\",\"reason\":\"lunch\"}")).andExpect(status().isBadRequest())
