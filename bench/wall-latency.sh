@@ -59,53 +59,28 @@ while ! port_free "$http_port"; do http_port=$((http_port + 1)); done
 base="http://127.0.0.1:$http_port"
 
 work="$(mktemp -d /tmp/calldesk-wall-bench.XXXXXX)"
-timeout_pid="" java_pid=""
+# shellcheck source=bench/lib/app.sh
+source "$bench_dir/lib/app.sh"
 cleanup() {
-  if [[ -n "$timeout_pid" ]] && kill -0 "$timeout_pid" 2>/dev/null; then
-    kill -TERM "$timeout_pid" 2>/dev/null || true
-    for _ in $(seq 1 300); do kill -0 "$timeout_pid" 2>/dev/null || break; sleep 0.1; done
-  fi
-  [[ -n "$java_pid" ]] && kill -KILL "$java_pid" 2>/dev/null || true
+  bench_stop_app
   if $keep; then say "kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 
 set +e
 {
-  echo "== Machine"
-  echo "date -u     $(date -u)"
-  echo "nproc       $(nproc)"
-  echo "cpu         $(lscpu | sed -n 's/^Model name:[[:space:]]*//p')"
-  echo "memory      $(free -h | awk '/^Mem:/ {print $2 " total, " $7 " available"}')"
-  echo "java        $(java -version 2>&1 | head -1)"
+  bench_machine "bash bench/wall-latency.sh $*"
   echo "node        $(node -v); chromium ${chromium:+$("$chromium" --version 2>/dev/null | head -1)}"
-  echo "git         $(git -C "$repo_dir" rev-parse --short HEAD 2>/dev/null || echo '?')$(git -C "$repo_dir" status --porcelain 2>/dev/null | grep -q . && echo ' (working tree has changes)')"
-  echo "jar         $jar ($(stat -c '%y' "$jar" | cut -d. -f1), $(stat -c %s "$jar") bytes)"
-  echo "command     bash bench/wall-latency.sh $*"
-  echo "settings    $seats seats, $walls STOMP walls + ${chromium:+the page in Chromium}${chromium:-no page}, $changes changes at $rate/s after $warmup unscored"
+  echo "settings    $seats seats, $walls STOMP walls and $([[ -n "$chromium" ]] && echo "the page in $chromium" || echo "no page"), $changes changes at $rate/s after $warmup unscored"
   echo "load avg    $(loadavg) (at the start)"
   echo
 } 2>&1 | tee "$results"
 set -e
 
 say "starting $jar (data in $work/data)"
-# shellcheck disable=SC2086
-timeout --kill-after=10s 1800 java ${WALLBENCH_JAVA_OPTS:-} -jar "$jar" --calldesk.data-dir="$work/data" --server.address=127.0.0.1 \
-  --server.port="$http_port" --calldesk.sip.server.enabled=false --calldesk.media.enabled=false >"$work/app.log" 2>&1 &
-timeout_pid=$!
-for _ in $(seq 1 50); do
-  java_pid="$(pgrep -P "$timeout_pid" java || true)"
-  [[ -n "$java_pid" ]] && break
-  sleep 0.1
-done
-[[ -n "$java_pid" ]] || { echo "the app did not start" >&2; exit 1; }
-up=false
-for _ in $(seq 1 180); do
-  curl -s -o /dev/null -m 2 -w '%{http_code}' "$base/login" | grep -q 200 && { up=true; break; }
-  kill -0 "$java_pid" 2>/dev/null || break
-  sleep 1
-done
-$up || { echo "the app did not answer on $base; last lines of its log:" >&2; tail -30 "$work/app.log" >&2; keep=true; exit 1; }
+java_opts="${WALLBENCH_JAVA_OPTS:-}" app_budget=1800
+bench_start_app "$work/app.log" --calldesk.data-dir="$work/data" --server.address=127.0.0.1 --server.port="$http_port" \
+  --calldesk.sip.server.enabled=false --calldesk.media.enabled=false || { keep=true; exit 1; }
 say "app up (pid $java_pid, port $http_port)"
 
 if ((seats > 2)); then

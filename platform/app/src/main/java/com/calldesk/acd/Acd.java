@@ -416,7 +416,10 @@ public class Acd implements CallDistribution, DisposableBean {
 			}
 			queue.remove(head);
 			if (!b2bua.offer(head.callId(), seat.get())) {
+				// the caller hung up while the agent was being claimed (their leaving is on its way): the agent is
+				// free again and the offer is journalled as withdrawn, so it counts against nobody's answer rate
 				desk.apply(tenantId, seat.get(), a -> a.callEnded(head.callId(), Duration.ZERO, now));
+				journal.call(tenantId, head.callId(), "WITHDRAWN", seat.get(), "caller left", now);
 			}
 		}
 	}

@@ -28,7 +28,8 @@ interface MonitorWallMapper {
 	record SeatCalls(String seat, String direction, long calls, long answered, long talkSeconds) {
 	}
 
-	@Select("<script>SELECT seat, SUM(CASE WHEN kind = 'OFFERED' THEN 1 ELSE 0 END) AS offered, "
+	/** Offers the caller stayed for: an offer withdrawn (the caller left, a colleague answered a ring-all) is none. */
+	@Select("<script>SELECT seat, SUM(CASE WHEN kind = 'OFFERED' THEN 1 WHEN kind = 'WITHDRAWN' THEN -1 ELSE 0 END) AS offered, "
 			+ "SUM(CASE WHEN kind = 'ANSWERED' THEN 1 ELSE 0 END) AS answered "
 			+ "FROM call_event WHERE occurred_at &gt;= #{from} AND occurred_at &lt; #{to} AND seat IS NOT NULL" + ONE_SEAT
 			+ " GROUP BY seat</script>")

@@ -81,6 +81,9 @@ class AcdTest {
 
 	final List<String> offers = new CopyOnWriteArrayList<>();
 
+	/** Calls the B2BUA has already let go of: an offer of one fails, as the real one's does. */
+	final java.util.Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
 	final List<String> overflows = new CopyOnWriteArrayList<>();
 
 	final List<CallDistribution.Overflow> overflowed = new CopyOnWriteArrayList<>();
@@ -106,6 +109,9 @@ class AcdTest {
 		acd.serve(new QueuedCalls() {
 			@Override
 			public boolean offer(String callId, String seat) {
+				if (gone.contains(callId)) {
+					return false;
+				}
 				offers.add(callId + "->" + seat);
 				return true;
 			}
@@ -216,6 +222,26 @@ class AcdTest {
 		available(0);
 		desk.choose(TENANT, seats.get(0), AgentStatus.REST);
 		assertThat(route("c2")).isEqualTo(new CallDistribution.Overflow("all-busy", "all-busy"));
+	}
+
+	@Test
+	void aCallerWhoHungUpAsTheAgentFreedIsNotOfferedAndTheAgentTakesTheNext() {
+		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50);
+		available(0);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
+		acd.answered(call("c1", seats.get(0)));
+		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
+		acd.queued(call("c2", null));
+		clock.advance(Duration.ofSeconds(1));
+		acd.queued(call("c3", null));
+		// c2 hangs up: the B2BUA lets go of it before the ACD hears that it left the queue
+		gone.add("c2");
+		acd.ended(call("c1", seats.get(0)));
+		acd.dispatch(TENANT);
+		assertThat(journal).contains("WITHDRAWN:" + seats.get(0) + ":caller left");
+		assertThat(offers).as("the agent freed again takes the next caller").containsExactly("c3->" + seats.get(0));
+		assertThat(desk.agent(TENANT, seats.get(0)).orElseThrow().callId()).isEqualTo("c3");
+		assertThat(acd.waitingOf(TENANT)).isEmpty();
 	}
 
 	@Test
