@@ -41,7 +41,8 @@ import com.calldesk.users.UserAccounts;
  * then the call center page in Debian's headless Chromium: every count in the four tabs, today's
  * figures, the monitor wall and the service-level wallboard is the one the script implies, worked out
  * here from what it did (three answered calls, one caller giving up in the queue, one with no agent
- * free, one call out answered and one not) rather than read back from the server.
+ * free, one call out answered and one not) rather than read back from the server. Last, a recording
+ * link of the shift plays in its tenant's session and is not found in another tenant's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
 		"spring.datasource.url=jdbc:h2:mem:center-shift-e2e;MODE=MySQL;DATABASE_TO_LOWER=TRUE;CASE_INSENSITIVE_IDENTIFIERS=TRUE;INIT=CREATE SCHEMA IF NOT EXISTS calldesk",
@@ -187,6 +188,21 @@ class CallCenterShiftE2EIT {
 				.isEqualTo("answered within 20 s ÷ (offered − short abandons) = " + inAnswered + " ÷ " + offered);
 			assertThat(browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] b"))).isEqualTo(percent(inAnswered, offered));
 			browser.screenshot("center-9-shift-wallboard");
+
+			// the third call's recording: its link plays in this tenant's session and in no other tenant's
+			assertThat(record(q, third).getRecording()).as("the answered call was recorded").isNotNull();
+			List<?> link = fetch(browser, "/api/recordings/" + third + "/links", "POST", "{\"use\":\"PLAY\"}");
+			assertThat(link.get(0)).isEqualTo(200L);
+			String url = com.jayway.jsonpath.JsonPath.read((String) link.get(1), "$.url");
+			assertThat(fetch(browser, url, "GET", null)).as("played by its own tenant").first().isEqualTo(200L);
+			Queue other = tenants.open(SIP_PORT, "晚班", "021-55560902", 0, new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 0, 120, 50,
+					null));
+			browser.forgetSession();
+			openDesk(browser, other);
+			browser.find(By.id("no-seat"));
+			List<?> elsewhere = fetch(browser, url, "GET", null);
+			assertThat(elsewhere.get(0)).as("another tenant's supervisor opening the link").isEqualTo(404L);
+			assertThat((String) elsewhere.get(2)).as("no audio").doesNotContain("audio");
 		}
 		finally {
 			for (Process p : new Process[] { longCall, gateway, phone }) {
@@ -212,26 +228,35 @@ class CallCenterShiftE2EIT {
 	}
 
 	private void signIn(Browser browser, Queue q) {
+		openDesk(browser, q);
+		awaitAttribute(browser, By.id("connection"), "data-state", "open");
+	}
+
+	/** Signs in as the tenant's administrator and opens the desk; with no seat bound it only says so. */
+	private void openDesk(Browser browser, Queue q) {
 		browser.open("/login");
 		browser.type(By.id("tenantCode"), q.code());
 		browser.type(By.id("username"), q.adminUsername());
 		browser.type(By.id("password"), q.adminPassword());
 		browser.submit(By.id("login-submit"));
 		browser.open("/desk/");
-		awaitAttribute(browser, By.id("connection"), "data-state", "open");
 	}
 
 	/** Click-to-call from the signed-in desk's session, as its dial dialog sends it; the call's id. */
 	private static String dial(Browser browser, String number) {
-		Object answer = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
-				const done = arguments[arguments.length - 1];
-				fetch('/api/desk/me').then(r => r.json()).then(me => fetch('/api/calls', { method: 'POST',
-				  headers: { 'Content-Type': 'application/json', [me.csrf.headerName]: me.csrf.token },
-				  body: JSON.stringify({ number: arguments[0] }) })).then(async r => done([r.status, await r.text()]));
-				""", number);
-		List<?> reply = (List<?>) answer;
+		List<?> reply = fetch(browser, "/api/calls", "POST", "{\"number\":\"" + number + "\"}");
 		assertThat(reply.get(0)).as(String.valueOf(reply.get(1))).isEqualTo(202L);
 		return com.jayway.jsonpath.JsonPath.read((String) reply.get(1), "$.callId");
+	}
+
+	/** A request from the page, in its session with its CSRF token: [status, body, content type]. */
+	private static List<?> fetch(Browser browser, String url, String method, String json) {
+		return (List<?>) ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+				const [url, method, body, done] = arguments;
+				fetch('/api/desk/me').then(r => r.json()).then(me => fetch(url, { method,
+				  headers: body ? { 'Content-Type': 'application/json', [me.csrf.headerName]: me.csrf.token } : {}, body }))
+				  .then(async r => done([r.status, await r.text(), r.headers.get('Content-Type') || '']));
+				""", url, method, json);
 	}
 
 	private static String figure(Browser browser, String name) {
