@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../src/api/client'
-import { exportRequest, filterQuery, voicemailQuery, wallCounts, wallOrder, seatOrder, hourSeries, type ExportProgress, type ServiceLevelBoard, type WallSeat } from '../src/center/api'
+import { exportRequest, filterQuery, voicemailQuery, wallCounts, wallOrder, seatOrder, hourSeries, busyHours, type ExportProgress, type ServiceLevelBoard, type WallSeat } from '../src/center/api'
 import { follow } from '../src/center/exports'
 import { secondsLeft } from '../src/desk/callbacks'
 
@@ -109,10 +109,19 @@ describe('service-level wallboard', () => {
   it('turns the hours into chart series, percentages with one decimal and gaps where nothing was counted', () => {
     const rate = (value: number | null) => ({ value, numerator: 0, denominator: 0, formula: '' })
     const hour = (h: number, offered: number, answered: number, sl: number | null) =>
-      ({ hour: h, figures: { inboundOffered: offered, inboundAnswered: answered, serviceLevel: rate(sl), abandonRate: rate(sl === null ? null : 0) } })
+      ({ hour: h, figures: { inboundOffered: offered, inboundAnswered: answered, serviceLevel: rate(sl), abandonRate: rate(sl === null ? null : 0) },
+        occupancy: rate(sl === null ? null : 0.25) })
     const board = { hours: [hour(8, 3, 2, 2 / 3), hour(9, 0, 0, null)] } as unknown as ServiceLevelBoard
     expect(hourSeries(board)).toEqual({
-      hours: ['08:00', '09:00'], offered: [3, 0], answered: [2, 0], serviceLevel: [66.7, null], abandonRate: [0, null],
+      hours: ['08:00', '09:00'], offered: [3, 0], answered: [2, 0], serviceLevel: [66.7, null], abandonRate: [0, null], occupancy: [25, null],
     })
+  })
+
+  it('lists in the hour table the hours with a call or an agent signed in, labelled as spans', () => {
+    const rate = (denominator: number) => ({ value: denominator ? 0 : null, numerator: 0, denominator, formula: '' })
+    const hour = (h: number, offered: number, placed: number, agentSeconds: number) =>
+      ({ hour: h, figures: { inboundOffered: offered, outboundPlaced: placed }, occupancy: rate(agentSeconds), averageHandleSeconds: null })
+    const board = { hours: [hour(7, 0, 0, 0), hour(8, 2, 0, 0), hour(9, 0, 1, 0), hour(22, 0, 0, 600), hour(23, 0, 0, 60)] } as unknown as ServiceLevelBoard
+    expect(busyHours(board).map((h) => h.label)).toEqual(['08:00–09:00', '09:00–10:00', '22:00–23:00', '23:00–00:00'])
   })
 })

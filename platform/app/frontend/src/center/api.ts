@@ -289,19 +289,37 @@ export interface ServiceLevelBoard {
   occupancy: Rate
   averageHandleSeconds: number | null
   averageHandleFormula: string
-  hours: { hour: number; figures: TodayFigures }[]
+  hours: ServiceLevelHour[]
 }
 
-/** The hours that had calls (or are before now today) as chart series: offered and answered bars, SL % and abandon % lines. */
+/** One hour of the day: its calls' figures, and the agents' occupancy and AHT within it. */
+export interface ServiceLevelHour {
+  hour: number
+  figures: TodayFigures
+  occupancy: Rate
+  averageHandleSeconds: number | null
+}
+
+const hourLabel = (hour: number) => `${String(hour).padStart(2, '0')}:00`
+const pct = (r: Rate) => (r.value === null ? null : Math.round(r.value * 1000) / 10)
+
+/** The day's hours as chart series: offered and answered bars, SL %, abandon % and occupancy % lines (null: a gap). */
 export function hourSeries(board: ServiceLevelBoard) {
-  const pct = (r: Rate) => (r.value === null ? null : Math.round(r.value * 1000) / 10)
   return {
-    hours: board.hours.map((h) => `${String(h.hour).padStart(2, '0')}:00`),
+    hours: board.hours.map((h) => hourLabel(h.hour)),
     offered: board.hours.map((h) => h.figures.inboundOffered),
     answered: board.hours.map((h) => h.figures.inboundAnswered),
     serviceLevel: board.hours.map((h) => pct(h.figures.serviceLevel)),
     abandonRate: board.hours.map((h) => pct(h.figures.abandonRate)),
+    occupancy: board.hours.map((h) => pct(h.occupancy)),
   }
+}
+
+/** The hours worth a line in the hour table: a call was offered, or an agent was signed in and not resting. */
+export function busyHours(board: ServiceLevelBoard): (ServiceLevelHour & { label: string })[] {
+  return board.hours
+    .filter((h) => h.figures.inboundOffered > 0 || h.figures.outboundPlaced > 0 || h.occupancy.denominator > 0)
+    .map((h) => ({ ...h, label: `${hourLabel(h.hour)}–${hourLabel((h.hour + 1) % 24)}` }))
 }
 
 const voicemail = (id: number) => `/api/center/voicemails/${id}`

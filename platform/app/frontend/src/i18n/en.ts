@@ -482,6 +482,9 @@ const en: Messages<typeof zh> = {
     asaFormula: 'total wait before answer ÷ answered',
     occupancy: 'Occupancy',
     aht: 'Average handle time',
+    hour: 'Hour',
+    hourByHour: 'Hour by hour',
+    noHours: 'No calls and no agent signed in on this day yet',
   },
   common: {
     close: 'Close',

@@ -478,6 +478,9 @@ export default {
     asaFormula: '接听前等待总时长 ÷ 接听数',
     occupancy: '坐席占用率',
     aht: '平均处理时长',
+    hour: '时段',
+    hourByHour: '分时段明细',
+    noHours: '当天尚无来电，也没有坐席在线',
   },
   common: {
     close: '关闭',

@@ -17,10 +17,12 @@ import com.calldesk.problem.DomainException;
 /**
  * The service-level wallboard (B3) of one day in China: the queue now (today only), the day's figures
  * with their formulas (ANCHORS: SL, answer rate, abandon rate, ASA), occupancy and AHT from the agents'
- * journal, and the same figures hour by hour for the charts.
+ * journal, and the same figures hour by hour for the charts and the hour table.
  */
 @Component
 class ServiceLevelBoard {
+
+	static final String AHT = "(inbound talk + agents' wrap-up) ÷ inbound answered";
 
 	private final CallListMapper calls;
 
@@ -44,7 +46,8 @@ class ServiceLevelBoard {
 	record Queue(int waiting, long longestWaitSeconds) {
 	}
 
-	record Hour(int hour, TodayFigures.Figures figures) {
+	/** One hour: its calls' figures, and the agents' occupancy and AHT within it. */
+	record Hour(int hour, TodayFigures.Figures figures, TodayFigures.Rate occupancy, Double averageHandleSeconds) {
 	}
 
 	/**
@@ -70,6 +73,13 @@ class ServiceLevelBoard {
 		TodayFigures.Figures total = TodayFigures.of(from, until, sl,
 				calls.figures(from, until.plusSeconds(1), sl, TodayFigures.SHORT_ABANDON_S));
 
+		Map<String, List<MonitorWallMapper.StateChange>> changes = journal.changes(from, until.plusSeconds(1), null).stream()
+			.collect(Collectors.groupingBy(MonitorWallMapper.StateChange::seat));
+		Map<String, MonitorWallMapper.StateChange> before = journal.lastBefore(from, null).stream()
+			.collect(Collectors.toMap(MonitorWallMapper.StateChange::seat, c -> c, (a, b) -> a));
+		AgentTime agentDay = AgentTime.over(before, changes, from, until);
+		AgentTime[] agentHours = AgentTime.hourly(before, changes, from, 24, until);
+
 		Map<Long, List<CallListMapper.HourFigures>> byHour = calls.hourly(from, until.plusSeconds(1), sl, TodayFigures.SHORT_ABANDON_S)
 			.stream().collect(Collectors.groupingBy(CallListMapper.HourFigures::hourOfDay));
 		List<Hour> hours = new ArrayList<>();
@@ -77,36 +87,15 @@ class ServiceLevelBoard {
 			Instant start = from.plus(Duration.ofHours(h));
 			List<CallListMapper.TabFigures> tabs = byHour.getOrDefault((long) h, List.of()).stream().map(CallListMapper.HourFigures::figures)
 				.toList();
-			hours.add(new Hour(h, TodayFigures.of(start, start.plus(Duration.ofHours(1)), sl, tabs)));
+			TodayFigures.Figures hour = TodayFigures.of(start, start.plus(Duration.ofHours(1)), sl, tabs);
+			hours.add(new Hour(h, hour, agentHours[h].occupancy(), agentHours[h].averageHandleSeconds(hour)));
 		}
-
-		Map<String, List<MonitorWallMapper.StateChange>> changes = journal.changes(from, until.plusSeconds(1), null).stream()
-			.collect(Collectors.groupingBy(MonitorWallMapper.StateChange::seat));
-		Map<String, MonitorWallMapper.StateChange> before = journal.lastBefore(from, null).stream()
-			.collect(Collectors.toMap(MonitorWallMapper.StateChange::seat, c -> c, (a, b) -> a));
-		long worked = 0;
-		long free = 0;
-		long wrapUp = 0;
-		for (String seat : union(changes.keySet(), before.keySet())) {
-			SeatDay seatDay = SeatDay.of(before.get(seat), changes.getOrDefault(seat, List.of()), from, until);
-			worked += seatDay.talkSeconds() + seatDay.wrapUpSeconds();
-			free += seatDay.idleSeconds();
-			wrapUp += seatDay.wrapUpSeconds();
-		}
-		TodayFigures.Rate occupancy = TodayFigures.Rate.of(worked, worked + free, "(talk + wrap-up) ÷ (talk + wrap-up + free)");
-		Double aht = total.inboundAnswered() == 0 ? null : (double) (total.inboundTalkSeconds() + wrapUp) / total.inboundAnswered();
 		Queue queue = null;
 		if (wanted.equals(today)) {
 			List<Acd.Waiting> waiting = acd.waitingOf(tenantId);
 			queue = new Queue(waiting.size(), waiting.isEmpty() ? 0 : Math.max(0, Duration.between(waiting.get(0).since(), now).toSeconds()));
 		}
-		return new Board(wanted, queue, total, occupancy, aht, "(inbound talk + agents' wrap-up) ÷ inbound answered", hours);
-	}
-
-	private static java.util.Set<String> union(java.util.Set<String> a, java.util.Set<String> b) {
-		java.util.Set<String> all = new java.util.TreeSet<>(a);
-		all.addAll(b);
-		return all;
+		return new Board(wanted, queue, total, agentDay.occupancy(), agentDay.averageHandleSeconds(total), AHT, hours);
 	}
 
 	private static LocalDate parse(String day, LocalDate today) {

@@ -187,6 +187,8 @@ class CallCenterShiftE2EIT {
 			assertThat(browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] .sl-formula")))
 				.isEqualTo("answered within 20 s ÷ (offered − short abandons) = " + inAnswered + " ÷ " + offered);
 			assertThat(browser.text(By.cssSelector("#service-level [data-figure=serviceLevel] b"))).isEqualTo(percent(inAnswered, offered));
+			assertThat(browser.driver().findElements(By.cssSelector("#sl-hours .h-offered")).stream().mapToInt(cell -> Integer.parseInt(cell.getText()))
+				.sum()).as("the hour table's offered calls add up to the day").isEqualTo(offered);
 			browser.screenshot("center-9-shift-wallboard");
 
 			// the third call's recording: its link plays in this tenant's session and in no other tenant's

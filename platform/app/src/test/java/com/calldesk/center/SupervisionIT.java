@@ -193,12 +193,12 @@ class SupervisionIT {
 		LocalDate day = LocalDate.now(clock.withZone(MiddayInChina.CHINA));
 		Instant eight = day.atTime(8, 0).atZone(MiddayInChina.CHINA).toInstant();
 		TenantContext.run(scope, () -> {
-			// free 10 min, a 10 min call, 2 min wrap-up, free until 09:00: occupancy 12 of 60 minutes
+			// free 10 min, a 10 min call, 2 min wrap-up, free until 09:10: occupancy 12 of 60 minutes at 8, 0 of 10 at 9
 			state(a, "IDLE", "WAITING", eight);
 			state(a, "IDLE", "TALKING", eight.plusSeconds(600));
 			state(a, "IDLE", "WRAP_UP", eight.plusSeconds(1200));
 			state(a, "IDLE", "WAITING", eight.plusSeconds(1320));
-			state(a, "OFFLINE", "WAITING", eight.plusSeconds(3600));
+			state(a, "OFFLINE", "WAITING", eight.plusSeconds(3600 + 600));
 			call(a, "INBOUND", eight.plusSeconds(60), 60, 5);
 			call(a, "INBOUND", eight.plusSeconds(700), 60, 5);
 			call(a, "INBOUND", eight.plusSeconds(900), -1, 0);
@@ -215,8 +215,8 @@ class SupervisionIT {
 		assertThat(figures.get("serviceLevel").get("value").asDouble()).isEqualTo(0.5);
 		assertThat(figures.get("serviceLevel").get("formula").asString()).isEqualTo("answered within 20 s ÷ (offered − short abandons)");
 		assertThat(figures.get("averageSpeedOfAnswerSeconds").asDouble()).isCloseTo(40.0 / 3, org.assertj.core.data.Offset.offset(1e-9));
-		assertThat(board.get("occupancy").get("value").asDouble()).isEqualTo(0.2);
 		assertThat(board.get("occupancy").get("numerator").asLong()).isEqualTo(720);
+		assertThat(board.get("occupancy").get("denominator").asLong()).isEqualTo(4200);
 		assertThat(board.get("averageHandleSeconds").asDouble()).as("(180 s talk + 120 s wrap-up) ÷ 3").isEqualTo(100.0);
 		JsonNode hours = board.get("hours");
 		assertThat(hours).hasSize(24);
@@ -225,6 +225,13 @@ class SupervisionIT {
 		assertThat(hours.get(9).get("figures").get("inboundOffered").asLong()).isZero();
 		assertThat(hours.get(9).get("figures").get("serviceLevel").get("value").isNull()).isTrue();
 		assertThat(hours.get(10).get("figures").get("serviceLevel").get("value").asDouble()).isZero();
+		assertThat(hours.get(8).get("occupancy").get("value").asDouble()).isEqualTo(0.2);
+		assertThat(hours.get(8).get("averageHandleSeconds").asDouble()).as("(120 s talk + 120 s wrap-up) ÷ 2").isEqualTo(120.0);
+		assertThat(hours.get(9).get("occupancy").get("value").asDouble()).as("free 09:00–09:10, then signed out").isZero();
+		assertThat(hours.get(9).get("occupancy").get("denominator").asLong()).isEqualTo(600);
+		assertThat(hours.get(10).get("occupancy").get("value").isNull()).as("nobody signed in").isTrue();
+		assertThat(hours.get(10).get("averageHandleSeconds").asDouble()).as("a 60 s call, no wrap-up journalled").isEqualTo(60.0);
+		assertThat(hours.get(13).get("occupancy").get("value").isNull()).as("after now").isTrue();
 
 		JsonNode yesterday = Provisioning.json(mvc.perform(get("/api/center/service-level").session(admin).param("day", day.minusDays(1).toString()))
 			.andExpect(status().isOk()));
