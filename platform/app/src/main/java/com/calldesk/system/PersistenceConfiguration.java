@@ -6,6 +6,7 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.DynamicTableNameInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
@@ -53,6 +54,11 @@ class PersistenceConfiguration {
 		interceptor.addInnerInterceptor(platformTables);
 		interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MYSQL));
 		return interceptor;
+	}
+
+	@Bean
+	ConfigurationCustomizer millisecondInstants() {
+		return configuration -> configuration.getTypeHandlerRegistry().register(java.time.Instant.class, new MillisInstantTypeHandler());
 	}
 
 	@Bean

@@ -136,6 +136,30 @@ abstract class CallCenterContract {
 	}
 
 	@Test
+	void callTimesKeepTheirMillisecondsSoCallsWithinOneSecondPageInTheOrderTheyCame() throws Exception {
+		String caller = uniqueCaller();
+		Instant second = minutesAgo(40).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+		List<String> oldestFirst = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			oldestFirst.add(call("INBOUND", caller, MY_SEAT, second.plusMillis(100 + 150 * i), true));
+		}
+		assertThat(TenantContext.call(demo(), () -> records.selectById(oldestFirst.get(1)).getOfferedAt()))
+			.as("stored to the millisecond").isEqualTo(second.plusMillis(250));
+
+		List<String> seen = new ArrayList<>();
+		String cursor = null;
+		do {
+			JsonNode page = list("IN_ANSWERED", "number", caller, "size", "2", "cursor", cursor == null ? "" : cursor);
+			seen.addAll(ids(page));
+			cursor = page.get("next").isNull() ? null : page.get("next").asString();
+		}
+		while (cursor != null);
+		List<String> newestFirst = new ArrayList<>(oldestFirst);
+		java.util.Collections.reverse(newestFirst);
+		assertThat(seen).as("newest first across pages, none skipped at a cursor inside the second").containsExactlyElementsOf(newestFirst);
+	}
+
+	@Test
 	void filtersBySeatAnySpellingOfTheNumberACustomerAndTheDays() throws Exception {
 		String caller = uniqueCaller();
 		String mine = call("INBOUND", caller, MY_SEAT, minutesAgo(10), true);

@@ -272,6 +272,8 @@ class AgentDesktopE2EIT {
 			awaitAttribute(desk, By.id("status-current"), "data-status", "BUSY");
 
 			colleaguesPhone = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(colleaguePort), "-timeout", "90s");
+			Peers.awaitBound(colleaguePort);
+			awaitIdle(a, colleague);
 			int before = cti.size();
 			first = customer(a);
 			Peers.await(SOON, "the idle colleague to answer", () -> cti.stream().skip(before).anyMatch(e -> e instanceof CallEvent.CallAnswered c

@@ -144,6 +144,23 @@ public final class Peers {
 		}
 	}
 
+	/**
+	 * Waits until a peer started in the background has bound its UDP port, so a request sent now reaches
+	 * it. Read from the kernel's socket table: trying to bind the port ourselves could take it from the peer.
+	 */
+	public static void awaitBound(int port) throws InterruptedException {
+		String local = String.format(":%04X ", port);
+		await(Duration.ofSeconds(10), "a peer to listen on UDP " + port, () -> {
+			try {
+				return Files.readAllLines(Path.of("/proc/net/udp")).stream().skip(1)
+					.anyMatch(line -> line.strip().split("\\s+")[1].concat(" ").endsWith(local));
+			}
+			catch (IOException e) {
+				throw new java.io.UncheckedIOException(e);
+			}
+		});
+	}
+
 	/** Waits until the condition holds, checking every 50 ms, failing after {@code limit}. */
 	public static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
 		long deadline = System.nanoTime() + limit.toNanos();
