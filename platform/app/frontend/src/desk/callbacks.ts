@@ -20,6 +20,15 @@ export interface CallbackTask {
   version: number
 }
 
+/** A message one of the task's calls left. */
+export interface TaskVoicemail {
+  id: number
+  callId: string
+  recordedAt: string
+  durationMs: number
+  heardBy: string | null
+}
+
 export const CLOSE_OUTCOMES = ['CALLED_BACK', 'RESOLVED', 'NO_NEED', 'UNREACHABLE', 'WRONG_NUMBER'] as const
 
 export const callbackApi = {
@@ -27,6 +36,16 @@ export const callbackApi = {
   open: (opts?: RequestOptions) => http.get<CallbackTask[]>('/api/callbacks', opts),
   close: (task: CallbackTask, outcome: string, note?: string) =>
     http.post<{ task: CallbackTask }>(`/api/callbacks/${task.id}/close`, { outcome, note, version: task.version }),
+  voicemails: (taskId: number) => http.get<TaskVoicemail[]>(`/api/callbacks/${taskId}/voicemails`),
+  voicemailLink: (taskId: number, voicemailId: number) =>
+    http.post<{ url: string; expiresAt: string }>(`/api/callbacks/${taskId}/voicemails/${voicemailId}/links`, { use: 'PLAY' }),
+}
+
+/** A signed link to the task's latest message, or null when its calls left none. */
+export async function latestVoicemailLink(taskId: number): Promise<string | null> {
+  const messages = await callbackApi.voicemails(taskId)
+  const latest = messages[messages.length - 1]
+  return latest ? (await callbackApi.voicemailLink(taskId, latest.id)).url : null
 }
 
 export const callbacks = reactive({ tasks: [] as CallbackTask[], loaded: false })

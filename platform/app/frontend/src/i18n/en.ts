@@ -274,6 +274,8 @@ const en: Messages<typeof zh> = {
   },
   callback: {
     title: 'Callbacks',
+    listen: 'Listen',
+    noVoicemail: 'No message on this task',
     none: 'Nobody waiting for a callback',
     left: '{time} left',
     overdue: 'overdue by {time}',

@@ -270,6 +270,8 @@ export default {
   },
   callback: {
     title: '回拨任务',
+    listen: '听留言',
+    noVoicemail: '这个任务没有留言',
     none: '没有待回拨的客户',
     left: '剩余 {time}',
     overdue: '已超时 {time}',

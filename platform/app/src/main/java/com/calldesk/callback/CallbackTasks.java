@@ -105,7 +105,7 @@ public class CallbackTasks {
 	}
 
 	/** A task of the tenant the user may work: another tenant's is not found; an agent's colleague's is forbidden. */
-	private CallbackTask visible(SignedInUser me, long id) {
+	CallbackTask visible(SignedInUser me, long id) {
 		CallbackTask task = mapper.byId(id);
 		if (task == null) {
 			throw DomainException.notFound("callback.not-found", id);

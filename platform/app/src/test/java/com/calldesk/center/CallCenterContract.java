@@ -593,6 +593,52 @@ abstract class CallCenterContract {
 	}
 
 	@Test
+	void theAgentWhoOwnsAVoicemailsTaskHearsItThroughASignedAuditedLinkAndNobodyElseOfTheirRank() throws Exception {
+		String caller = uniqueCaller();
+		long message = voicemail(caller, minutesAgo(25));
+		JsonNode line = json(mvc.perform(get("/api/center/voicemails/{id}", message).session(supervisor)).andExpect(status().isOk()));
+		long task = line.get("callback").get("taskId").asLong();
+		String callId = line.get("callId").asString();
+		TenantContext.run(demo(), () -> jdbc.update("UPDATE callback_task SET owner_user_id = (SELECT id FROM app_user WHERE username = 'agent') "
+				+ "WHERE id = ?", task));
+		MockHttpSession agent = Sessions.tenantUser(mvc, DEMO, "agent", "agent123");
+
+		JsonNode messages = json(mvc.perform(get("/api/callbacks/{id}/voicemails", task).session(agent)).andExpect(status().isOk()));
+		assertThat(messages).singleElement().satisfies(m -> {
+			assertThat(m.get("id").asLong()).isEqualTo(message);
+			assertThat(m.get("durationMs").asInt()).isEqualTo(7000);
+		});
+		String url = json(mvc.perform(post("/api/callbacks/{id}/voicemails/{v}/links", task, message).session(agent).with(csrf())
+			.contentType(MediaType.APPLICATION_JSON).content("{\"use\":\"PLAY\"}")).andExpect(status().isOk())).get("url").asString();
+		assertThat(mvc.perform(get(url).session(agent)).andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray())
+			.isEqualTo(WAV);
+		assertThat(json(mvc.perform(get("/api/center/voicemails/{id}", message).session(supervisor))).get("heardBy").asString())
+			.as("heard on the desk shows on the list").isEqualTo("agent");
+		assertThat(json(mvc.perform(get("/api/recordings/{id}/access", callId).session(supervisor))))
+			.extracting(a -> a.get("action").asString() + ":" + a.get("username").asString())
+			.containsExactly("VOICEMAIL_PLAY:agent", "VOICEMAIL_LINK_PLAY:agent");
+
+		MockHttpSession agent2 = Sessions.tenantUser(mvc, DEMO, "agent2", "agent123");
+		mvc.perform(get("/api/callbacks/{id}/voicemails", task).session(agent2)).andExpect(status().isForbidden())
+			.andExpect(jsonPath("$.code").value("callback.not-yours")).andExpect(jsonPath("$.messageEn").isNotEmpty());
+		mvc.perform(post("/api/callbacks/{id}/voicemails/{v}/links", task, message).session(agent2).with(csrf())).andExpect(status().isForbidden());
+		mvc.perform(get(url).session(agent2)).andExpect(status().isForbidden()); // the owner's link is theirs alone
+		long elsewhere = voicemail(uniqueCaller(), minutesAgo(24));
+		mvc.perform(post("/api/callbacks/{id}/voicemails/{v}/links", task, elsewhere).session(agent).with(csrf()))
+			.andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("voicemail.not-found")); // another task's message
+		mvc.perform(get(url.replace("/voicemails/" + message + "/", "/voicemails/" + elsewhere + "/")).session(agent))
+			.andExpect(status().isForbidden()); // a link is for its own message
+
+		TenantContext.run(demo(), () -> jdbc.update("UPDATE callback_task SET owner_user_id = (SELECT id FROM app_user WHERE username = 'agent2') "
+				+ "WHERE id = ?", task));
+		mvc.perform(get(url).session(agent)).andExpect(status().isForbidden()); // handed to a colleague: the old link no longer plays
+		OpenedTenant other = provisioning().openTenant("别家任务留言" + caller.substring(7));
+		MockHttpSession theirAdmin = Sessions.tenantUser(mvc, other.code(), "admin", other.adminPassword());
+		mvc.perform(get("/api/callbacks/{id}/voicemails", task).session(theirAdmin)).andExpect(status().isNotFound());
+		mvc.perform(get(url).session(theirAdmin)).andExpect(status().isNotFound());
+	}
+
+	@Test
 	void handlingAVoicemailClosesItsTaskOnceAndWhoeverComesSecondIsTold() throws Exception {
 		String caller = uniqueCaller();
 		long id = voicemail(caller, minutesAgo(25));

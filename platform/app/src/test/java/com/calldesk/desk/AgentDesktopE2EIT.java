@@ -437,11 +437,22 @@ class AgentDesktopE2EIT {
 		// no phone registered: nobody online, the caller leaves a 7 s message and presses #
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-voicemail-pound.xml", Map.of("greeting_ms", "2000"), "-s", trunkOf(a), "-mp",
 				Integer.toString(Peers.freePort()), "-m", "1"))).isZero();
+		// the only agent owns the message's callback task: it is on their desk, and they hear the message there
+		browser.open("/desk/");
+		WebElement listen = browser.find(By.cssSelector("#callbacks .callback .cb-voicemail"));
+		assertThat(listen.getText()).isEqualTo("听留言");
+		listen.click();
+		WebElement deskAudio = browser.find(By.cssSelector("#callbacks audio.cb-audio"));
+		assertThat(deskAudio.getDomAttribute("src")).startsWith("/api/callbacks/").contains("/voicemails/").contains("&sig=");
+		new org.openqa.selenium.support.ui.WebDriverWait(browser.driver(), SOON).until(d -> ((Number) ((org.openqa.selenium.JavascriptExecutor) d)
+			.executeScript("const a = document.querySelector('audio.cb-audio'); return a.readyState >= 1 ? a.duration : 0")).doubleValue() > 6);
+		browser.screenshot("desk-9-callback-voicemail");
+
 		browser.open("/center#voicemails");
 		awaitAttribute(browser, By.id("center"), "data-section", "voicemails");
 		awaitAttribute(browser, By.id("voicemails"), "data-count", "1");
 		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-situation"))).isEqualTo("无坐席在线");
-		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-heard"))).isEqualTo("未听");
+		assertThat(browser.text(By.cssSelector("#voicemail-list .vm-heard"))).as("heard on the desk").isEqualTo(a.adminUsername() + " 已听");
 		awaitAttribute(browser, By.cssSelector("#voicemail-list .vm-handle"), "data-task-status", "OPEN");
 
 		browser.find(By.cssSelector("#voicemail-list .vm-play")).click();
