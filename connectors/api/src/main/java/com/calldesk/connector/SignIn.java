@@ -1,13 +1,23 @@
 package com.calldesk.connector;
 
+import java.net.URI;
 import java.util.Optional;
 
-/** How users of a platform prove who they are. */
+/** How users of a platform prove who they are, inside its client and from an ordinary browser. */
 public interface SignIn {
 
-	/** The platform's QR/OAuth page for signing in from a plain browser; empty when the port signs in with a form. */
-	Optional<String> webLoginUrl(TenantRef tenant, String redirectUri, String state);
+	/**
+	 * Where to send a browser inside the platform's client when the client signs in by redirect (WeCom's
+	 * OAuth2); empty when the page asks the platform's JS API for a code instead (DingTalk, Feishu).
+	 */
+	Optional<URI> inClientRedirect(String redirectUri, String state);
 
-	/** The user behind a code the platform issued (in-client free login or the web redirect). */
-	PlatformUser userForCode(TenantRef tenant, String code);
+	/** The platform's QR/OAuth page for signing in from an ordinary browser; it comes back with a code. */
+	Optional<URI> webLogin(String redirectUri, String state);
+
+	/** The user behind a code issued inside the client; refuses ({@code FOREIGN_USER}) a user of another organisation. */
+	PlatformUser userForClientCode(String code);
+
+	/** The user behind the code the web login came back with. */
+	PlatformUser userForWebCode(String code, String redirectUri);
 }

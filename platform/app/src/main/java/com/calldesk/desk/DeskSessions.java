@@ -33,6 +33,15 @@ class DeskSessions {
 		});
 	}
 
+	/** The seat is no longer theirs: their sockets here get nothing more of it (they reconnect to learn so). */
+	@org.springframework.context.event.EventListener
+	void on(com.calldesk.seats.SeatReleased released) {
+		bySeat.computeIfPresent(key(released.tenantId(), released.seatSipUsername()), (k, sessions) -> {
+			sessions.values().removeIf(user -> user.userId() == released.userId());
+			return sessions.isEmpty() ? null : sessions;
+		});
+	}
+
 	/** The users listening for the seat here (one user, several tabs, counts once); empty when none. */
 	Set<DeskPrincipal> of(long tenantId, String seat) {
 		Map<String, DeskPrincipal> sessions = seat == null ? null : bySeat.get(key(tenantId, seat));

@@ -32,7 +32,11 @@ public class SeatSettings {
 
 	private final Clock clock;
 
-	SeatSettings(SeatAllocation seats, SeatBindingMapper bindings, UserAccounts users, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	SeatSettings(SeatAllocation seats, SeatBindingMapper bindings, UserAccounts users, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.seats = seats;
 		this.bindings = bindings;
 		this.users = users;
@@ -77,9 +81,27 @@ public class SeatSettings {
 	@Transactional
 	public void unbind(long seatId) {
 		Seat seat = ownSeat(seatId);
-		if (bindings.delete(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getSeatId, seatId)) == 0) {
+		SeatBinding binding = bindings.selectOne(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getSeatId, seatId));
+		if (binding == null || bindings.deleteById(binding.getId()) == 0) {
 			throw DomainException.notFound("seat.not-bound", seat.getSipUsername());
 		}
+		events.publishEvent(new SeatReleased(TenantContext.require().tenantId(), seat.getSipUsername(), binding.getUserId()));
+	}
+
+	/** Frees the seat of a user who may no longer work (left the organisation); false when they had none. */
+	@Transactional
+	public boolean releaseSeatOf(long userId) {
+		Optional<Seat> seat = seatOf(userId);
+		seat.ifPresent(s -> unbind(s.getId()));
+		return seat.isPresent();
+	}
+
+	/** The user at the seat with this SIP account, if it is bound. */
+	public Optional<Long> userAt(String sipUsername) {
+		long tenantId = TenantContext.require().tenantId();
+		return seats.of(tenantId).stream().filter(s -> s.getSipUsername().equals(sipUsername)).findFirst()
+			.map(s -> bindings.selectOne(Wrappers.<SeatBinding>lambdaQuery().eq(SeatBinding::getSeatId, s.getId())))
+			.map(SeatBinding::getUserId);
 	}
 
 	/** The seat bound to a user of the current tenant, if any. */

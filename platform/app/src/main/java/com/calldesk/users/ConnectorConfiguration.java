@@ -17,7 +17,7 @@ class ConnectorConfiguration {
 	PlatformConnector standaloneConnector(UserAccounts users, TenantDirectory tenants) {
 		return new StandaloneConnector(tenant -> TenantContext.call(tenants.scopeOf(tenants.require(tenant.tenantId())),
 				() -> users.all().stream()
-					.map(u -> new PlatformUser(Long.toString(u.getId()), u.getDisplayName(), u.getMobile(), null))
+					.map(u -> new PlatformUser(Long.toString(u.getId()), u.getDisplayName(), u.getMobile()))
 					.toList()));
 	}
 }

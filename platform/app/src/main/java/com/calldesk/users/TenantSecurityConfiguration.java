@@ -29,7 +29,8 @@ class TenantSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain tenantChain(HttpSecurity http, TenantDirectory tenants, UserAccounts users, PasswordEncoder passwords,
-			ExpiringCounters counters) throws Exception {
+			ExpiringCounters counters, java.time.Clock clock,
+			@org.springframework.beans.factory.annotation.Value("${calldesk.users.session-recheck:60s}") Duration recheck) throws Exception {
 		ThrottledAuthenticationProvider throttled = new ThrottledAuthenticationProvider(
 				new TenantUserAuthentication(tenants, users, passwords),
 				new Throttle(counters, "login", 5, Duration.ofMinutes(15), Duration.ofMinutes(15)),
@@ -40,12 +41,14 @@ class TenantSecurityConfiguration {
 				|| request.getRequestURI().equals(request.getContextPath() + "/ws");
 		http.authenticationManager(new ProviderManager(throttled))
 			// the public application form's JSON twin: no session, so nothing for CSRF to protect
-			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/applications"))
+			// platforms' event pushes carry their own signatures (checked by the connector), never a session
+			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/applications", "/callbacks/**"))
 			.authorizeHttpRequests(auth -> auth
+				.requestMatchers("/signin/**", "/callbacks/**").permitAll()
 				.requestMatchers("/login", "/apply", "/api/applications", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()
-				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**", "/api/billing/**").hasRole("TENANT_ADMIN")
+				.requestMatchers("/settings/**", "/api/seats/**", "/api/users/**", "/api/billing/**", "/api/platforms/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.PUT, "/api/acd/settings", "/api/acd/phone-rules", "/api/acd/overflow",
 						"/api/acd/prompts/**").hasRole("TENANT_ADMIN")
 				.requestMatchers(org.springframework.http.HttpMethod.DELETE, "/api/acd/prompts/**").hasRole("TENANT_ADMIN")
@@ -67,7 +70,7 @@ class TenantSecurityConfiguration {
 					response.getWriter().write("{\"status\":403,\"code\":\"access.denied\",\"message\":\"您没有执行此操作的权限。\","
 							+ "\"messageEn\":\"You do not have permission to do this.\",\"fields\":[]}");
 				}, api))
-			.addFilterBefore(new TenantContextFilter(), AuthorizationFilter.class);
+			.addFilterBefore(new TenantContextFilter(users, clock, recheck), AuthorizationFilter.class);
 		return http.build();
 	}
 }

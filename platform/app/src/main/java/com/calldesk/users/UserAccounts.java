@@ -64,6 +64,41 @@ public class UserAccounts implements TenantOnboarding {
 		return user;
 	}
 
+	/**
+	 * A person who came from a platform (signed in there, or picked from its directory for a seat): an
+	 * agent with a password nobody knows, so they sign in through the platform only. The username is
+	 * {@code <platform>_<id>}, made unique if the platform's id was cut or clashes.
+	 */
+	@Transactional
+	public AppUser createFromPlatform(String platform, String platformUserId, String displayName, String mobile) {
+		String base = (platform + "_" + platformUserId.replaceAll("[^A-Za-z0-9._-]", "")).toLowerCase(java.util.Locale.ROOT);
+		base = base.length() > 44 ? base.substring(0, 44) : base;
+		String username = base;
+		for (int n = 2; byUsername(username).isPresent(); n++) {
+			username = base + "." + n;
+		}
+		AppUser user = new AppUser();
+		user.setUsername(username);
+		String name = displayName == null || displayName.isBlank() ? platformUserId : displayName.strip();
+		user.setDisplayName(name.length() > 50 ? name.substring(0, 50) : name);
+		user.setRole(Role.AGENT.name());
+		user.setPasswordHash(passwords.encode(SeatCredentials.newPassword() + SeatCredentials.newPassword()));
+		user.setEnabled(true);
+		user.setMobile(mobile == null ? null : PhoneNumbers.parse(mobile).map(n -> n.e164()).orElse(null));
+		user.setExternalId(platform + ":" + platformUserId);
+		user.setCreatedAt(clock.instant());
+		users.insert(user);
+		return user;
+	}
+
+	/** Someone who left the organisation: they can no longer sign in, and their open sessions end at their next request. */
+	@Transactional
+	public void disable(long userId) {
+		AppUser user = require(userId);
+		user.setEnabled(false);
+		users.updateById(user);
+	}
+
 	@Transactional
 	public void changePassword(long userId, String password) {
 		AppUser user = require(userId);
@@ -73,6 +108,10 @@ public class UserAccounts implements TenantOnboarding {
 
 	public Optional<AppUser> byUsername(String username) {
 		return Optional.ofNullable(users.selectOne(Wrappers.<AppUser>lambdaQuery().eq(AppUser::getUsername, username)));
+	}
+
+	public Optional<AppUser> byId(long userId) {
+		return Optional.ofNullable(users.selectById(userId));
 	}
 
 	public AppUser require(long userId) {
