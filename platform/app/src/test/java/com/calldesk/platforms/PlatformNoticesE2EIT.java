@@ -185,6 +185,23 @@ class PlatformNoticesE2EIT {
 
 	@Test
 	@Order(4)
+	void aMissedCallBecomesACallbackTaskWhoseOwnerGetsANoticeThatLinksToTheTask() throws Exception {
+		stubs.server.resetRequests();
+		Process phone = Peers.sippAsync(SIP_PORT, "uas-ring-until-cancel.xml", Map.of(), "-p", a.ports().get(0).toString());
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-cancel.xml", Map.of(), "-s", "02155561101"))).as("customer hangs up").isZero();
+		assertThat(Peers.finish(phone)).as("desk phone").isZero();
+		LoggedRequest task = awaitNotice("回拨任务 139****2222");
+		var body = new tools.jackson.databind.json.JsonMapper().readTree(task.getBodyAsString());
+		assertThat(body.at("/userid_list").asString()).isEqualTo("u001");
+		String page = URLDecoder.decode(body.at("/msg/action_card/single_url").asString().replaceAll(".*[?&]url=([^&]+).*", "$1"),
+				StandardCharsets.UTF_8);
+		long taskId = jdbc.queryForObject("SELECT id FROM " + scope().schema().name() + ".callback_task WHERE caller LIKE '%13900002222'", Long.class);
+		assertThat(URLDecoder.decode(page, StandardCharsets.UTF_8)).endsWith("?next=/desk/?task=" + taskId);
+		assertThat(body.at("/msg/action_card/single_title").asString()).isEqualTo("回拨");
+	}
+
+	@Test
+	@Order(5)
 	void aPersonWhoLeftTheOrganisationLosesTheSeatAndTheSessionAReplayDoesNothingMoreAndAForgeryIsRefused() throws Exception {
 		browser.forgetSession();
 		browser.open("/signin/dingtalk/" + a.code() + "?next=/desk/");
