@@ -198,6 +198,11 @@ class PlatformNoticesE2EIT {
 		long taskId = jdbc.queryForObject("SELECT id FROM " + scope().schema().name() + ".callback_task WHERE caller LIKE '%13900002222'", Long.class);
 		assertThat(URLDecoder.decode(page, StandardCharsets.UTF_8)).endsWith("?next=/desk/?task=" + taskId);
 		assertThat(body.at("/msg/action_card/single_title").asString()).isEqualTo("回拨");
+		// 回拨 in DingTalk: the desk opens signed in with that task standing out
+		browser.forgetSession();
+		browser.driver().get(page);
+		browser.find(By.cssSelector("li.callback.linked[data-task='" + taskId + "']"));
+		browser.screenshot("platform-8-task-link-desk");
 	}
 
 	@Test
