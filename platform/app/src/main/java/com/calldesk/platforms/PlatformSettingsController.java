@@ -36,8 +36,11 @@ class PlatformSettingsController {
 
 	private final PlatformProperties properties;
 
+	private final DomainVerifications verifications;
+
 	PlatformSettingsController(PlatformLinks links, PlatformDirectory directory, PlatformAccounts accounts, SeatSettings seats,
-			NoticeSender notices, PlatformProperties properties) {
+			NoticeSender notices, PlatformProperties properties, DomainVerifications verifications) {
+		this.verifications = verifications;
 		this.links = links;
 		this.directory = directory;
 		this.accounts = accounts;
@@ -53,6 +56,7 @@ class PlatformSettingsController {
 		model.addAttribute("base", properties.publicUrl());
 		model.addAttribute("tenantCode", me.tenantCode());
 		model.addAttribute("notices", notices.troubled());
+		model.addAttribute("verifyFiles", verifications.own());
 		return "settings/platforms";
 	}
 
@@ -68,6 +72,25 @@ class PlatformSettingsController {
 	String enabled(@PathVariable String platform, @RequestParam boolean enabled, @AuthenticationPrincipal SignedInUser me,
 			RedirectAttributes flash) {
 		return attempt(flash, "/settings/platforms", () -> links.setEnabled(Connectors.parse(platform), enabled, me.username()));
+	}
+
+	/** WeCom's 可信域名 file, as WeCom gave it to the administrator; served at the root for WeCom to fetch. */
+	@PostMapping("/settings/platforms/wecom/verify-files")
+	String uploadVerifyFile(@RequestParam("file") org.springframework.web.multipart.MultipartFile file, @AuthenticationPrincipal SignedInUser me,
+			RedirectAttributes flash) {
+		return attempt(flash, "/settings/platforms", () -> {
+			try {
+				verifications.upload(file.getOriginalFilename(), new String(file.getBytes(), java.nio.charset.StandardCharsets.US_ASCII), me.username());
+			}
+			catch (java.io.IOException unreadable) {
+				throw DomainException.badRequest("platform.verify-file-content");
+			}
+		});
+	}
+
+	@PostMapping("/settings/platforms/wecom/verify-files/delete")
+	String deleteVerifyFile(@RequestParam String fileName, RedirectAttributes flash) {
+		return attempt(flash, "/settings/platforms", () -> verifications.delete(fileName));
 	}
 
 	@GetMapping("/settings/platforms/{platform}/directory")

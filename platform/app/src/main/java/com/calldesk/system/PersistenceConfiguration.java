@@ -29,7 +29,7 @@ class PersistenceConfiguration {
 
 	/** Tables of the shared platform schema; everything else resolves in the tenant's schema. */
 	static final Set<String> PLATFORM_TABLES = Set.of("staff", "tenant_application", "tenant", "gateway", "trunk_number", "seat",
-			"display_number", "balance_entry", "device_order", "order_line");
+			"display_number", "balance_entry", "device_order", "order_line", "domain_verification");
 
 	@Bean
 	static BeanPostProcessor tenantScopedDataSource(org.springframework.core.env.Environment environment) {

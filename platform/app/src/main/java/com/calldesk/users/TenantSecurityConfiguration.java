@@ -44,7 +44,7 @@ class TenantSecurityConfiguration {
 			// platforms' event pushes carry their own signatures (checked by the connector), never a session
 			.csrf(csrf -> csrf.ignoringRequestMatchers("/api/applications", "/callbacks/**"))
 			.authorizeHttpRequests(auth -> auth
-				.requestMatchers("/signin/**", "/callbacks/**").permitAll()
+				.requestMatchers("/signin/**", "/callbacks/**", "/WW_verify_*.txt").permitAll()
 				.requestMatchers("/login", "/apply", "/api/applications", "/css/**", "/js/**", "/webjars/**", "/favicon.ico",
 						"/error", "/actuator/health/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
 				.permitAll()

@@ -197,6 +197,30 @@ class PlatformSignInE2EIT {
 		browser.forgetSession();
 	}
 
+	@Test
+	void weComsDomainFileUploadedByTheAdministratorIsServedAtTheRootAndAnotherTenantCannotTakeItsName() throws Exception {
+		java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("ww");
+		java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("WW_verify_Ab12Cd34.txt"), "Xy9LmN0pQr\n");
+		signInWithPassword(a);
+		browser.open("/settings/platforms");
+		browser.driver().findElement(By.id("verify-file")).sendKeys(file.toString());
+		browser.submit(By.id("verify-upload"));
+		assertThat(browser.text(By.cssSelector("#wecom-verify-files .verify-file a"))).isEqualTo("WW_verify_Ab12Cd34.txt");
+		HttpResponse<String> served = HttpClient.newHttpClient().send(
+				HttpRequest.newBuilder(URI.create(browser.base() + "/WW_verify_Ab12Cd34.txt")).build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(served.statusCode()).isEqualTo(200);
+		assertThat(served.body()).isEqualTo("Xy9LmN0pQr");
+		assertThat(HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(browser.base() + "/WW_verify_Other99.txt")).build(),
+				HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+		signInWithPassword(b);
+		browser.open("/settings/platforms");
+		browser.driver().findElement(By.id("verify-file")).sendKeys(file.toString());
+		browser.submit(By.id("verify-upload"));
+		assertThat(browser.text(By.id("flash-error"))).contains("WW_verify_Ab12Cd34.txt").contains("已在提供");
+		assertThat(browser.driver().findElements(By.cssSelector("#wecom-verify-files .verify-file"))).as("b sees none of a's").isEmpty();
+		browser.forgetSession();
+	}
+
 	private void connectDingTalk() {
 		TenantContext.run(scope(a), () -> {
 			if (links.views().stream().noneMatch(v -> v.platform() == Platform.DINGTALK && v.enabled())) {
