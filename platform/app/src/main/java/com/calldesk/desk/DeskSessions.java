@@ -33,10 +33,10 @@ class DeskSessions {
 		});
 	}
 
-	/** The seat is no longer theirs: their sockets here get nothing more of it (they reconnect to learn so). */
+	/** The seat is no longer theirs: their sockets on this node get nothing more of it (each node hears this). */
 	@org.springframework.context.event.EventListener
-	void on(com.calldesk.seats.SeatReleased released) {
-		bySeat.computeIfPresent(key(released.tenantId(), released.seatSipUsername()), (k, sessions) -> {
+	void on(com.calldesk.calls.SeatReleased released) {
+		bySeat.computeIfPresent(key(released.tenantId(), released.seat()), (k, sessions) -> {
 			sessions.values().removeIf(user -> user.userId() == released.userId());
 			return sessions.isEmpty() ? null : sessions;
 		});

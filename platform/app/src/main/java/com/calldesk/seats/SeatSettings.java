@@ -1,6 +1,8 @@
 package com.calldesk.seats;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +14,11 @@ import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import com.calldesk.calls.CtiBus;
+import com.calldesk.calls.SeatReleased;
 import com.calldesk.problem.DomainException;
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
@@ -32,11 +38,10 @@ public class SeatSettings {
 
 	private final Clock clock;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final CtiBus bus;
 
-	SeatSettings(SeatAllocation seats, SeatBindingMapper bindings, UserAccounts users, Clock clock,
-			org.springframework.context.ApplicationEventPublisher events) {
-		this.events = events;
+	SeatSettings(SeatAllocation seats, SeatBindingMapper bindings, UserAccounts users, Clock clock, CtiBus bus) {
+		this.bus = bus;
 		this.seats = seats;
 		this.bindings = bindings;
 		this.users = users;
@@ -85,7 +90,23 @@ public class SeatSettings {
 		if (binding == null || bindings.deleteById(binding.getId()) == 0) {
 			throw DomainException.notFound("seat.not-bound", seat.getSipUsername());
 		}
-		events.publishEvent(new SeatReleased(TenantContext.require().tenantId(), seat.getSipUsername(), binding.getUserId()));
+		released(new SeatReleased(TenantContext.require().tenantId(), ChronoUnit.MICROS.between(Instant.EPOCH, clock.instant()), clock.instant(),
+				seat.getSipUsername(), binding.getUserId()));
+	}
+
+	/** Every node hears it once the unbinding has committed, so no desk keeps hearing a seat that is no longer its user's. */
+	private void released(SeatReleased event) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					bus.publish(event);
+				}
+			});
+		}
+		else {
+			bus.publish(event);
+		}
 	}
 
 	/** Frees the seat of a user who may no longer work (left the organisation); false when they had none. */

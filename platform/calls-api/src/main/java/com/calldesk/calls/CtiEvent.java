@@ -12,7 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
  * the subtypes are taken from this sealed hierarchy ({@link CtiJson}), so no list of events is kept by hand.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.SIMPLE_NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
-public sealed interface CtiEvent permits CallEvent, AgentStateChanged, CallbackTaskChanged {
+public sealed interface CtiEvent permits CallEvent, AgentStateChanged, CallbackTaskChanged, SeatReleased {
 
 	long tenantId();
 
