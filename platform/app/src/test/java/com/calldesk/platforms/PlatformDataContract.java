@@ -2,6 +2,13 @@ package com.calldesk.platforms;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.List;
@@ -85,6 +92,9 @@ abstract class PlatformDataContract {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	org.springframework.test.web.servlet.MockMvc mvc;
+
 	@Test
 	void credentialsAreKeptOnlyAsCiphertextAndTwoSavesOverOneVersionCannotBothWin() throws Exception {
 		TenantScope tenant = newTenant("凭据");
@@ -159,6 +169,56 @@ abstract class PlatformDataContract {
 		TenantContext.run(second, () -> assertThatThrownBy(() -> verifications.delete(name)).isInstanceOf(DomainException.class));
 		assertThat(verifications.served(name)).contains("code1");
 		assertThat(TenantContext.call(second, verifications::own)).isEmpty();
+	}
+
+	@Test
+	void theApiSavesCheckedCredentialsNeverReturnsSecretsAndBindsFromTheDirectoryForItsOwnTenantOnly() throws Exception {
+		QueueTenants.Queue queue = newQueue("接口");
+		TenantScope tenant = tenants.scopeOf(tenants.require(queue.tenantId()));
+		TenantScope other = newTenant("接口隔壁");
+		var admin = admin(tenant, queue.adminUsername());
+		String wrong = "{\"version\":0,\"values\":{\"corpId\":\"" + PlatformStubs.DT_CORP + "\",\"appKey\":\"" + PlatformStubs.DT_KEY
+				+ "\",\"appSecret\":\"wrong-secret\",\"agentId\":\"123456789\"}}";
+		mvc.perform(put("/api/platforms/dingtalk").with(admin).with(csrf()).contentType("application/json").content(wrong))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.code").value("platform.invalid-credentials"))
+			.andExpect(jsonPath("$.message").value(org.hamcrest.Matchers.containsString("钉钉")))
+			.andExpect(jsonPath("$.messageEn").value(org.hamcrest.Matchers.containsString("DingTalk refused these credentials")));
+		String good = wrong.replace("wrong-secret", PlatformStubs.DT_SECRET);
+		mvc.perform(put("/api/platforms/dingtalk").with(admin).with(csrf()).contentType("application/json").content(good))
+			.andExpect(status().isNoContent());
+		mvc.perform(put("/api/platforms/dingtalk").with(admin).with(csrf()).contentType("application/json").content(good))
+			.andExpect(status().isConflict());
+		String listed = mvc.perform(get("/api/platforms").with(admin)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[?(@.platform == 'dingtalk')].connected").value(org.hamcrest.Matchers.contains(true)))
+			.andExpect(jsonPath("$[?(@.platform == 'dingtalk')].secretsSet[0]").value(org.hamcrest.Matchers.contains("appSecret")))
+			.andReturn().getResponse().getContentAsString();
+		assertThat(listed).doesNotContain(PlatformStubs.DT_SECRET);
+		var otherAdmin = admin(other, "admin");
+		mvc.perform(get("/api/platforms").with(otherAdmin))
+			.andExpect(jsonPath("$[?(@.platform == 'dingtalk')].connected").value(org.hamcrest.Matchers.contains(false)));
+		mvc.perform(get("/api/platforms/dingtalk/directory").param("q", "客服").with(otherAdmin)).andExpect(status().isNotFound());
+		mvc.perform(get("/api/platforms/dingtalk/directory").param("q", "客服").with(admin)).andExpect(status().isOk())
+			.andExpect(jsonPath("$[*].platformUserId").value(org.hamcrest.Matchers.contains("u001")))
+			.andExpect(jsonPath("$[0].departments[0]").value("客服部"));
+		long seatId = seatAllocation.allocate(tenant.tenantId(), 1, "test").get(0).seatId();
+		mvc.perform(post("/api/platforms/dingtalk/directory/u001/seat").with(admin).with(csrf()).contentType("application/json")
+			.content("{\"seatId\":" + seatId + "}")).andExpect(status().isNoContent());
+		assertThat(TenantContext.call(tenant, () -> users.require(seats.list().stream().filter(r -> r.seatId() == seatId).findFirst()
+			.orElseThrow().user().getId()).getExternalId())).isEqualTo("dingtalk:u001");
+	}
+
+	private org.springframework.test.web.servlet.request.RequestPostProcessor admin(TenantScope tenant, String username) {
+		var user = TenantContext.call(tenant, () -> users.byUsername(username).orElseThrow());
+		var principal = new com.calldesk.users.SignedInUser(tenant.tenantId(), tenant.code(), tenant.schema().name(), user.getId(), username,
+				user.getDisplayName(), com.calldesk.users.Role.TENANT_ADMIN);
+		return authentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(principal, null,
+				List.of(new org.springframework.security.core.authority.SimpleGrantedAuthority("ROLE_TENANT_ADMIN"))));
+	}
+
+	private QueueTenants.Queue newQueue(String name) throws Exception {
+		String trunk = "021-5556" + (2000 + (int) (Math.random() * 7000));
+		return queues.open(0, "平台" + name, trunk, 0, new AcdSettings(Strategy.LONGEST_IDLE, false, 30, 0, 3, 0, 120, 50));
 	}
 
 	private TenantScope newTenant(String name) throws Exception {

@@ -24,6 +24,7 @@ import org.springframework.test.context.ActiveProfiles;
 		"calldesk.platforms.secret-keys=it:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=" })
 @ActiveProfiles("prod")
 @Import(com.calldesk.support.QueueTenants.class)
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 class PlatformDataMariaDbIT extends PlatformDataContract {
 
 	private static final String SERVER = "jdbc:mysql://127.0.0.1:3306/?user=root&password=";
