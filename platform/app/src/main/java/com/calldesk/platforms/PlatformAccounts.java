@@ -66,10 +66,11 @@ public class PlatformAccounts {
 		return user;
 	}
 
-	/** The platform id of a tenant user on a platform, if they have one there and have not left. */
-	public Optional<String> platformIdOf(long userId, Platform platform) {
-		return accounts.ofUser(userId).stream().filter(r -> r.platform().equals(platform.name())).map(PlatformAccountMapper.Row::platformUserId)
-			.findFirst();
+	/** Where a tenant user is on the platforms (and has not left): platform → their id there. */
+	public java.util.Map<Platform, String> platformIdsOf(long userId) {
+		java.util.Map<Platform, String> ids = new java.util.EnumMap<>(Platform.class);
+		accounts.ofUser(userId).forEach(r -> ids.putIfAbsent(Platform.valueOf(r.platform()), r.platformUserId()));
+		return ids;
 	}
 
 	/** Marks the person as gone; returns their tenant user when they had one. */

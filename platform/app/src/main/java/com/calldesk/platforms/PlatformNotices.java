@@ -58,8 +58,6 @@ class PlatformNotices implements AutoCloseable {
 
 	private final TenantPorts ports;
 
-	private final Connectors connectors;
-
 	private final PlatformAccounts accounts;
 
 	private final SeatSettings seats;
@@ -78,12 +76,11 @@ class PlatformNotices implements AutoCloseable {
 
 	private final Clock clock;
 
-	PlatformNotices(TenantDirectory tenants, TenantPorts ports, Connectors connectors, PlatformAccounts accounts, SeatSettings seats,
+	PlatformNotices(TenantDirectory tenants, TenantPorts ports, PlatformAccounts accounts, SeatSettings seats,
 			ContactBook contacts, CallbackTasks tasks, NoticeMapper outbox, NoticeSender sender, PlatformProperties properties, JsonMapper json,
 			Clock clock) {
 		this.tenants = tenants;
 		this.ports = ports;
-		this.connectors = connectors;
 		this.accounts = accounts;
 		this.seats = seats;
 		this.contacts = contacts;
@@ -142,10 +139,11 @@ class PlatformNotices implements AutoCloseable {
 		if (userId == null) {
 			return;
 		}
-		for (var connector : connectors.platforms()) {
-			Platform platform = connector.platform();
-			String platformUserId = accounts.platformIdOf(userId, platform).orElse(null);
-			if (platformUserId == null || ports.port(platform).isEmpty()) {
+		// most seats' users came by the login form: one query says so, and nothing more is read
+		for (var entry : accounts.platformIdsOf(userId).entrySet()) {
+			Platform platform = entry.getKey();
+			String platformUserId = entry.getValue();
+			if (ports.port(platform).isEmpty()) {
 				continue;
 			}
 			Notice notice = render.render(TenantContext.require().code(), platform);
