@@ -54,6 +54,14 @@ abstract class PlatformDataContract {
 		registry.add("calldesk.platforms.dingtalk.api-protocol", () -> "http");
 	}
 
+	/** The subclasses share the stand-in: the first one's @AfterAll stopped it, so each class starts it anew. */
+	@org.junit.jupiter.api.BeforeAll
+	static void startStubs() {
+		if (!stubs.server.isRunning()) {
+			stubs.server.start();
+		}
+	}
+
 	@AfterAll
 	static void stopStubs() {
 		stubs.close();
