@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -191,9 +190,5 @@ public class PlatformLinks {
 	/** The associated data of a row's ciphertext: it decrypts only in this tenant's row of this platform. */
 	private static String context(Platform platform) {
 		return "tenant:" + TenantContext.require().tenantId() + ":platform:" + platform.name();
-	}
-
-	static DomainException unavailable(Platform platform) {
-		return new DomainException(HttpStatus.SERVICE_UNAVAILABLE, "platform.unavailable", PlatformProblems.named(platform));
 	}
 }
