@@ -24,6 +24,10 @@
 #
 # Environment (all optional):
 #   SIGBENCH_STEPS        offered calls/s per step, comma-separated (default 100,200,300,500,700,1000)
+#   SIGBENCH_KAM_STEPS    Kamailio's steps (default: SIGBENCH_STEPS then 1500,2000,3000,4000, so that its highest clean
+#                         step is a real limit and the ratio a real one)
+#   SIGBENCH_OVERLOAD     after CallDesk's steps, offer these multiples of its highest clean step (default 2,4; empty = none)
+#   SIGBENCH_OVERLOAD_SECONDS seconds per overload step (default 30)
 #   SIGBENCH_DURATION     seconds per step (default 60)
 #   SIGBENCH_HOLD_MS      how long each call stays up before the carrier's BYE (default 1000)
 #   SIGBENCH_WARMUP       RATE:SECONDS of an unscored CallDesk warm-up step (default 50:20; empty = none)
@@ -40,7 +44,7 @@
 #   SIGBENCH_APP_ARGS     extra application arguments, e.g. --calldesk.sip.server.threads=64
 #   SIGBENCH_PROFILE      1 = record a Java Flight Recording of CallDesk's steps and summarise where the
 #                         SIP threads spend CPU (adds overhead; default 0)
-#   SIGBENCH_BUDGET       seconds for the whole run (default 820)
+#   SIGBENCH_BUDGET       seconds for the whole run (default 1500)
 #
 # Everything is bounded: every phase gets at most what is left of SIGBENCH_BUDGET (the default keeps
 # the whole command within 15 minutes); a step the budget has no room for is skipped and reported; the
@@ -60,6 +64,9 @@ jar="$repo_dir/platform/app/target/calldesk.jar"
 results="$here/results-latest.txt"
 
 steps="${SIGBENCH_STEPS:-100,200,300,500,700,1000}"
+kam_steps="${SIGBENCH_KAM_STEPS:-$steps,1500,2000,3000,4000}"
+overload="${SIGBENCH_OVERLOAD-2,4}"
+overload_seconds="${SIGBENCH_OVERLOAD_SECONDS:-30}"
 duration="${SIGBENCH_DURATION:-60}"
 hold_ms="${SIGBENCH_HOLD_MS:-1000}"
 warmup="${SIGBENCH_WARMUP-50:20}"
@@ -72,7 +79,7 @@ kam_children="${SIGBENCH_KAM_CHILDREN:-4}"
 uac_port="${SIGBENCH_UAC_PORT:-15692}"
 uas_port="${SIGBENCH_UAS_PORT:-15694}"
 profile="${SIGBENCH_PROFILE:-0}"
-budget="${SIGBENCH_BUDGET:-820}"
+budget="${SIGBENCH_BUDGET:-1500}"
 keep=false
 [[ "${1:-}" == "--keep" ]] && keep=true
 
@@ -200,10 +207,13 @@ run_cps() { # cps.py writes its pid to $work/cps.pid, so the exit trap can stop 
   timeout "$1" python3 "$here/cps.py" --pidfile "$work/cps.pid" "${@:2}"
 }
 # what Kamailio's side needs of the budget: every step, its drain and pause, and the start-up
-kam_reserve=0
-[[ "$only" != calldesk ]] && # (a step takes its duration + hold + ~7 s; the last one is checked against its worst case, +20 s for a call
+# (a step takes its duration + hold + ~7 s; the last one is checked against its worst case, +20 s for a call
 # waiting out the carrier's 20 s receive timeout)
-kam_reserve=$(python3 -c "print(int($n_steps * ($duration + $hold_ms / 1000 + 8) + 60))")
+kam_reserve=0
+kam_n_steps=$(tr ',' '\n' <<<"$kam_steps" | grep -c .)
+if [[ "$only" != calldesk ]]; then
+  kam_reserve=$(python3 -c "print(int($kam_n_steps * ($duration + $hold_ms / 1000 + 8) + 60))")
+fi
 
 # trunk numbers for the carrier (the Kamailio side uses them too; Kamailio ignores the number)
 printf 'SEQUENTIAL\n' >"$work/numbers.csv"
@@ -223,7 +233,7 @@ set +e
   echo "kamailio    $(kamailio -v 2>/dev/null | head -1 || echo 'not installed')"
   echo "git         $(git -C "$repo_dir" rev-parse --short HEAD 2>/dev/null || echo '?') ($(git -C "$repo_dir" log -1 --format=%s 2>/dev/null | cut -c1-100))"
   echo "command     bash bench/signalling.sh $*"
-  echo "settings    steps=$steps duration=${duration}s hold=${hold_ms}ms warm-up=${warmup:-none} seats=$seats trunk-numbers=$trunks x 1000 channels budget=${budget}s"
+  echo "settings    steps=$steps kamailio-steps=$kam_steps overload=${overload:-none}x${overload_seconds}s duration=${duration}s hold=${hold_ms}ms warm-up=${warmup:-none} seats=$seats trunk-numbers=$trunks x 1000 channels budget=${budget}s"
   echo "load avg    $(cut -d' ' -f1-3 /proc/loadavg) (at the start)"
   echo
 } 2>&1 | tee "$results"
@@ -288,7 +298,8 @@ print(dict(zip(rows[0], rows[-1]))['SuccessfulCall(C)'])" "$work/register/stat.c
     echo "load avg    $(cut -d' ' -f1-3 /proc/loadavg) (before the steps)"
     echo
     run_cps "$(($(remaining 900) + 30))" --name CallDesk --jvm-pid "$java_pid" --port "$sip_port" --work "$work/calldesk" \
-      --warmup "$warmup" --deadline $((deadline_epoch - kam_reserve)) --json "$cd_json" "${cps_args[@]}"
+      --warmup "$warmup" --deadline $((deadline_epoch - kam_reserve)) --json "$cd_json" "${cps_args[@]}" \
+      --overload "$overload" --overload-seconds "$overload_seconds"
     echo
     if [[ "$profile" == 1 ]]; then
       timeout 30 jcmd "$java_pid" JFR.stop name=sigbench >/dev/null 2>&1
@@ -343,7 +354,7 @@ if [[ "$only" != calldesk ]]; then
     echo "load avg    $(cut -d' ' -f1-3 /proc/loadavg) (before the steps)"
     echo
     run_cps "$(($(remaining 900) + 30))" --name Kamailio --kamailio-pid "$kam_pid" --port "$kam_port" --work "$work/kamailio" \
-      --deadline "$deadline_epoch" --json "$kam_json" "${cps_args[@]}"
+      --deadline "$deadline_epoch" --json "$kam_json" "${cps_args[@]}" --steps "$kam_steps"
     echo
     echo "kamailio log lines (errors only are logged): $(grep -c . "$work/kamailio.log")"
   } 2>&1 | tee -a "$results"
@@ -383,6 +394,13 @@ if cd is not None and kam is not None:
               + f" -> target >= 0.5 {'met' if ratio >= 0.5 else 'missed'}")
     else:
         print("ratio CallDesk / Kamailio: " + ("0 (CallDesk had no clean step)" if b_kam else "n/a"))
+for name, b in (("CallDesk", b_cd), ("Kamailio", b_kam)):
+    if b and b["achieved"]:
+        print(f"CPU per call at {name}'s highest clean step: {10 * b['sut_cpu'] / b['achieved']:.2f} ms ({b['sut_cpu']:.0f} % of a core at {b['achieved']:,.0f} CPS)")
+for r in (cd or {}).get("overload") or []:
+    o = r["overload"]
+    print(f"CallDesk at {o['factor']:g}x its clean capacity: goodput {100 * o['goodput'] / o['capacity']:.0f} % of it, {o['refused_503']:,} refused with 503, "
+          f"{o['other_failures']:,} other failures -> target (>= 90 %, the rest 503 at once) {'met' if o['met'] else 'missed'}")
 if cd is not None:
     ok = b_cd is not None and b_cd["rate"] >= 1000
     print(f"target >= 1,000 CPS with zero failed calls: {'met' if ok else 'missed'}")

@@ -344,6 +344,8 @@ def main():
     p.add_argument("--pause", type=float, default=3)
     p.add_argument("--disturbed", type=float, default=30)
     p.add_argument("--deadline", type=float, default=0, help="Unix time after which no step starts that would not end before it")
+    p.add_argument("--overload", default="", help="after the steps, offer these multiples of the highest clean step (e.g. 2,4)")
+    p.add_argument("--overload-seconds", type=float, default=30)
     p.add_argument("--json", required=True)
     p.add_argument("--pidfile", help="file to write this process's id to (signalling.sh's exit trap stops it)")
     args = p.parse_args()
@@ -369,7 +371,7 @@ def main():
         plan.append(("warm-up", float(wr), float(ws)))
     plan += [(str(i), float(s), args.duration) for i, s in enumerate(x for x in args.steps.replace(" ", ",").split(",") if x)]
     plan = [(label if label == "warm-up" else str(int(label) + 1), rate, secs) for label, rate, secs in plan]
-    results, skipped, retried = [], [], set()
+    results, skipped, retried, overload = [], [], set(), []
     stopped = None
     i = 0
     try:
@@ -404,6 +406,28 @@ def main():
                 break
             i += 1
             time.sleep(args.pause)
+        best_now = max((r for r in results if r["label"] != "warm-up" and r["clean"]), key=lambda r: r["rate"], default=None)
+        for factor in [float(x) for x in args.overload.split(",") if x.strip()] if best_now else []:
+            rate = factor * best_now["rate"]
+            need = args.overload_seconds + args.hold_ms / 1000 + args.recv_timeout / 1000 + 20
+            if args.deadline and time.time() + need > args.deadline:
+                print(f"{args.name}: no time left in the budget for the {factor:g}x overload step; skipped", file=sys.stderr, flush=True)
+                break
+            time.sleep(2 * args.pause)
+            r = run_step(args, rate, f"overload_{factor:g}x", jvm, sut, args.overload_seconds)
+            r["label"] = f"{factor:g}x overload"
+            refused = int(r["failure_answers"].get("503", 0))
+            r["overload"] = {"factor": factor, "capacity": best_now["rate"], "goodput": r["ok"] / args.overload_seconds,
+                             "refused_503": refused, "other_failures": r["failed"] - refused, "open": r["open_at_end"]}
+            o = r["overload"]
+            o["met"] = o["goodput"] >= 0.9 * o["capacity"] and o["other_failures"] == 0 and o["open"] == 0
+            overload.append(r)
+            print(f"{args.name} {r['label']}: {rate:g} CPS offered x {args.overload_seconds:g} s -> {r['ok']:,} calls completed "
+                  f"({o['goodput']:,.0f}/s = {100 * o['goodput'] / o['capacity']:.0f} % of the clean {o['capacity']:g}), "
+                  f"{refused:,} refused with 503, {o['other_failures']:,} other failures {r['failure_kinds'] or ''}, open {o['open']}, "
+                  f"INVITE->200 p99 {fmt_ms(r['rtt']['p99'])} ms, {args.name} CPU {r['sut_cpu']:.0f} % -> "
+                  f"{'no collapse' if o['met'] else 'MISSED (goodput < 90 % of capacity, or failures other than 503)'}",
+                  file=sys.stderr, flush=True)
 
     finally:
         # also when stopped by a signal (timeout, Ctrl-C): what was measured is still reported
@@ -427,7 +451,18 @@ def main():
         elif skipped:
             print(f"{args.name}: not run for lack of budget: {', '.join(skipped)} CPS")
         with open(args.json, "w") as f:
-            json.dump({"name": args.name, "best": best, "results": results, "skipped": skipped, "stopped": stopped}, f, default=str)
+            json.dump({"name": args.name, "best": best, "results": results, "skipped": skipped, "stopped": stopped, "overload": overload},
+                      f, default=str)
+        if overload:
+            print()
+            print(f"{args.name} under overload (offered a multiple of the highest clean step; every call beyond what is served must get 503 at once):")
+            print("| offered | CPS offered | completed calls | goodput CPS | % of clean capacity | refused with 503 | other failures | open | INVITE->200 p99 ms | CPU % | verdict |")
+            print("|---|---|---|---|---|---|---|---|---|---|---|")
+            for r in overload:
+                o = r["overload"]
+                print(f"| {o['factor']:g}x | {r['rate']:g} | {r['ok']:,} | {o['goodput']:,.0f} | {100 * o['goodput'] / o['capacity']:.0f} | "
+                      f"{o['refused_503']:,} | {o['other_failures']:,} | {o['open']} | {fmt_ms(r['rtt']['p99'])} | {r['sut_cpu']:.0f} | "
+                      f"{'no collapse' if o['met'] else 'missed'} |")
     return 0
 
 

@@ -2,7 +2,6 @@ package com.calldesk.acd;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.Consumer;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -12,13 +11,16 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.stereotype.Component;
 
+import com.calldesk.journal.OrderedWrites;
+import com.calldesk.journal.Write;
 import com.calldesk.phone.PhoneNumbers;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.tenancy.TenantContext;
 
 /**
  * The ACD's reads and writes in a tenant's schema: its settings (cached a few seconds), the agent
- * journal and the per-call event journal. A failed write is logged, never thrown: the call goes on.
+ * journal and the per-call event journal. The journals are written off the caller's thread
+ * ({@link OrderedWrites}): a write never holds up a call, and one the database cannot take now is retried.
  */
 @Component
 public class AcdJournal {
@@ -31,9 +33,12 @@ public class AcdJournal {
 
 	private final LoadingCache<Long, AcdSettings> settings;
 
-	AcdJournal(AcdMapper mapper, TenantDirectory tenants) {
+	private final OrderedWrites writes;
+
+	AcdJournal(AcdMapper mapper, TenantDirectory tenants, OrderedWrites writes) {
 		this.mapper = mapper;
 		this.tenants = tenants;
+		this.writes = writes;
 		this.settings = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build(this::load);
 	}
 
@@ -45,12 +50,14 @@ public class AcdJournal {
 		settings.invalidate(tenantId);
 	}
 
+	/** Queued, in order per seat, off the caller's thread. */
 	void agent(SeatAgent agent) {
-		in(agent.tenantId(), m -> m.logAgent(agent));
+		writes.submit(Write.of("seat:" + agent.tenantId() + ":" + agent.seat(), agent.tenantId(), () -> mapper.logAgent(agent)));
 	}
 
+	/** Queued in order with the call's record: a step is in the journal before the record that closes after it. */
 	void call(long tenantId, String callId, String kind, String seat, String detail, Instant at) {
-		in(tenantId, m -> m.logCall(callId, kind, seat, detail, at));
+		writes.submit(Write.of(callId, tenantId, () -> mapper.logCall(callId, kind, seat, detail, at)));
 	}
 
 	/** The ACD steps of one call of the tenant, in order. */
@@ -84,15 +91,6 @@ public class AcdJournal {
 		catch (RuntimeException ex) {
 			log.warn("ACD settings of tenant {} unreadable; defaults used", tenantId, ex);
 			return AcdSettings.DEFAULTS;
-		}
-	}
-
-	private void in(long tenantId, Consumer<AcdMapper> write) {
-		try {
-			TenantContext.run(tenants.scopeOf(tenants.require(tenantId)), () -> write.accept(mapper));
-		}
-		catch (RuntimeException ex) {
-			log.warn("ACD journal of tenant {} not written", tenantId, ex);
 		}
 	}
 }

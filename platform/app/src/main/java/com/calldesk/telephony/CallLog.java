@@ -14,18 +14,20 @@ import com.calldesk.calls.CallEvent;
 import com.calldesk.calls.CallPhase;
 import com.calldesk.calls.CallView;
 import com.calldesk.calls.CtiBus;
-import com.calldesk.provisioning.tenants.TenantDirectory;
+import com.calldesk.journal.OrderedWrites;
+import com.calldesk.journal.Write;
 import com.calldesk.sip.calls.CallObserver;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.VoicemailMessage;
-import com.calldesk.tenancy.TenantContext;
 import com.calldesk.voicemail.VoicemailBox;
 
 /**
- * Writes each call's record in its tenant's schema at every step — inserted when the call is
- * offered, before any phone rings, so a node that dies mid-call leaves a record to close — and
- * publishes the typed CTI event of the step, numbered per call, after recording where the call lives
- * ({@link LiveCalls}) so a command or a desktop that reconnects finds it.
+ * Keeps each call's record in its tenant's schema at every step and publishes the typed CTI event of
+ * the step, numbered per call, after recording where the call lives ({@link LiveCalls}) so a command or
+ * a desktop that reconnects finds it. Nothing here waits on the database or the network: on the SIP
+ * thread a step is numbered, appended to the node's {@link RecordJournal} (so a node killed mid-call
+ * leaves every step to replay) and queued on {@link OrderedWrites}, whose lanes write the record and
+ * then publish the event, in order per call.
  */
 @Component
 class CallLog implements CallObserver {
@@ -34,7 +36,9 @@ class CallLog implements CallObserver {
 
 	private final CallRecords records;
 
-	private final TenantDirectory tenants;
+	private final RecordJournal journal;
+
+	private final OrderedWrites writes;
 
 	private final CtiBus events;
 
@@ -47,9 +51,11 @@ class CallLog implements CallObserver {
 	/** What the log knows of each call of this node beyond its snapshot; dropped when the call ends. */
 	private final Map<String, Tracked> calls = new ConcurrentHashMap<>();
 
-	CallLog(CallRecords records, TenantDirectory tenants, CtiBus events, VoicemailBox voicemails, LiveCalls live, Clock clock) {
+	CallLog(CallRecords records, RecordJournal journal, OrderedWrites writes, CtiBus events, VoicemailBox voicemails, LiveCalls live,
+			Clock clock) {
 		this.records = records;
-		this.tenants = tenants;
+		this.journal = journal;
+		this.writes = writes;
 		this.events = events;
 		this.voicemails = voicemails;
 		this.live = live;
@@ -67,37 +73,36 @@ class CallLog implements CallObserver {
 
 	@Override
 	public void offered(CallSnapshot call) {
-		step(call, () -> records.open(call), CallEvent.CallOffered::new);
+		step(call, RecordStep.Kind.OPEN, CallEvent.CallOffered::new);
 	}
 
 	@Override
 	public void ringing(CallSnapshot call) {
 		// a queued caller still waits while a phone rings for it; to the seat rung, the call rings
-		step(call, () -> records.update(call), (seq, at, view) -> new CallEvent.CallRinging(seq, at,
+		step(call, RecordStep.Kind.UPDATE, (seq, at, view) -> new CallEvent.CallRinging(seq, at,
 				view.phase() == CallPhase.QUEUED ? view.withPhase(CallPhase.RINGING) : view));
 	}
 
 	@Override
 	public void queued(CallSnapshot call) {
-		step(call, () -> records.update(call), CallEvent.CallQueued::new);
+		step(call, RecordStep.Kind.UPDATE, CallEvent.CallQueued::new);
 	}
 
 	@Override
 	public void answered(CallSnapshot call) {
-		step(call, () -> records.update(call), CallEvent.CallAnswered::new);
+		step(call, RecordStep.Kind.UPDATE, CallEvent.CallAnswered::new);
 	}
 
 	@Override
 	public void ended(CallSnapshot call) {
-		step(call, () -> records.close(call), CallEvent.CallEnded::new);
+		step(call, RecordStep.Kind.CLOSE, CallEvent.CallEnded::new);
 		calls.remove(call.callId());
-		live.ended(call.tenantId(), call.callId());
 	}
 
 	@Override
 	public void transferring(CallSnapshot call) {
 		tracked(call).held = false;
-		step(call, () -> records.update(call), CallEvent.CallTransferring::new);
+		step(call, RecordStep.Kind.UPDATE, CallEvent.CallTransferring::new);
 	}
 
 	@Override
@@ -131,21 +136,40 @@ class CallLog implements CallObserver {
 		Tracked tracked = tracked(call);
 		tracked.held = false;
 		tracked.consultingSeat = null;
-		step(call, () -> records.update(call), CallEvent.CallTransferred::new);
+		step(call, RecordStep.Kind.UPDATE, CallEvent.CallTransferred::new);
 	}
 
 	@Override
 	public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
-		try {
-			if (TenantContext.call(tenants.scopeOf(tenants.require(call.tenantId())), () -> voicemails.file(call, message)).isEmpty()) {
-				return;
+		boolean[] filed = new boolean[1];
+		writes.submit(new Write() {
+			@Override
+			public String key() {
+				return call.callId();
 			}
-		}
-		catch (RuntimeException ex) {
-			log.error("Voicemail {} of call {} of tenant {} not filed", message.file(), call.callId(), call.tenantCode(), ex);
-			return;
-		}
-		step(call, null, CallEvent.VoicemailLeft::new);
+
+			@Override
+			public long tenantId() {
+				return call.tenantId();
+			}
+
+			@Override
+			public void apply() {
+				filed[0] = voicemails.file(call, message).isPresent();
+			}
+
+			@Override
+			public void after() {
+				if (filed[0]) {
+					publish(event(call, CallEvent.VoicemailLeft::new));
+				}
+			}
+
+			@Override
+			public String toString() {
+				return "voicemail " + message.file() + " of call " + call.callId();
+			}
+		});
 	}
 
 	@FunctionalInterface
@@ -165,20 +189,34 @@ class CallLog implements CallObserver {
 		return calls.computeIfAbsent(call.callId(), id -> new Tracked());
 	}
 
-	private void step(CallSnapshot call, Runnable write, Step step) {
-		if (write != null) {
-			try {
-				TenantContext.run(tenants.scopeOf(tenants.require(call.tenantId())), write);
-			}
-			catch (RuntimeException ex) {
-				log.error("Call record {} of tenant {} not written at {}", call.callId(), call.tenantCode(), call.state(), ex);
-			}
+	private void step(CallSnapshot call, RecordStep.Kind write, Step step) {
+		CallEvent event = event(call, step);
+		if (write == null) {
+			writes.submit(Write.ordered(call.callId(), call.tenantId(), () -> publish(event)));
+			return;
 		}
+		RecordJournal.Segment journaled = journal.append(write.name(), event.seq(), call);
+		writes.submit(RecordStep.of(records, write, call, journaled, () -> publish(event)));
+	}
+
+	private CallEvent event(CallSnapshot call, Step step) {
 		Tracked tracked = call.state() == com.calldesk.sip.calls.CallState.ENDED ? calls.getOrDefault(call.callId(), new Tracked()) : tracked(call);
 		CallView view = CallViews.of(call, tracked.held, tracked.consultingSeat);
-		CallEvent event = step.of(tracked.seq.incrementAndGet(), clock.instant(), view);
-		if (view.phase() != CallPhase.ENDED) {
-			live.put(event);
+		return step.of(tracked.seq.incrementAndGet(), clock.instant(), view);
+	}
+
+	private void publish(CallEvent event) {
+		CallView view = event.call();
+		try {
+			if (view.phase() != CallPhase.ENDED) {
+				live.put(event);
+			}
+			else {
+				live.ended(view.tenantId(), view.callId());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Where call {} lives not recorded", view.callId(), ex);
 		}
 		try {
 			events.publish(event);

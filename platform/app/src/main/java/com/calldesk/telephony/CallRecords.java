@@ -7,6 +7,7 @@ import java.util.List;
 import com.baomidou.mybatisplus.core.toolkit.Wrappers;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,9 +43,51 @@ public class CallRecords {
 		records.insert(toRecord(call));
 	}
 
+	/** As {@link #open}, or an update when the row is there already (a write tried again after an unclear failure). */
+	@Transactional
+	void openOrUpdate(CallSnapshot call) {
+		try {
+			records.insert(toRecord(call));
+		}
+		catch (DuplicateKeyException there) {
+			records.updateById(toRecord(call));
+		}
+	}
+
 	@Transactional
 	void update(CallSnapshot call) {
 		records.updateById(toRecord(call));
+	}
+
+	/** As {@link #close}, unless the record is closed already (its cost is set only by a close). */
+	@Transactional
+	void closeOnce(CallSnapshot call) {
+		CallRecord stored = records.selectById(call.callId());
+		if (stored != null && stored.getCostFen() != null) {
+			return;
+		}
+		close(call);
+	}
+
+	/**
+	 * A step the journal kept from before the node stopped: the record brought up to it, whatever the
+	 * database got before the stop. Steps already there change nothing.
+	 */
+	@Transactional
+	void replay(CallSnapshot call, boolean closes) {
+		CallRecord stored = records.selectById(call.callId());
+		if (stored != null && stored.getCostFen() != null) {
+			return;
+		}
+		if (stored == null) {
+			records.insert(toRecord(call));
+		}
+		if (closes) {
+			close(call);
+		}
+		else if (stored != null) {
+			records.updateById(toRecord(call));
+		}
 	}
 
 	/**
@@ -70,11 +113,12 @@ public class CallRecords {
 		closed(record);
 	}
 
-	/** Closes the records this node left open when it stopped mid-call; returns how many. */
+	/** Closes the records this node left open when it stopped mid-call, but for {@code live} ones; returns how many. */
 	@Transactional
-	public int closeOrphans(String node) {
+	public int closeOrphans(String node, java.util.function.Predicate<String> live) {
 		List<CallRecord> open = records.selectList(Wrappers.<CallRecord>lambdaQuery().eq(CallRecord::getNode, node)
 			.isNull(CallRecord::getEndedAt));
+		open.removeIf(record -> live.test(record.getId()));
 		for (CallRecord record : open) {
 			record.setState("ENDED");
 			record.setEndedAt(clock.instant());

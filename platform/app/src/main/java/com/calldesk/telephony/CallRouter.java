@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import com.calldesk.calls.CallCommand;
 import com.calldesk.calls.CallCommands;
 import com.calldesk.calls.CallView;
+import com.calldesk.journal.OrderedWrites;
 import com.calldesk.problem.DomainException;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.sip.calls.CallSnapshot;
@@ -37,7 +39,11 @@ class CallRouter implements CallCommands {
 
 	private final TenantDirectory tenants;
 
-	CallRouter(CallControl control, CallLog log, LiveCalls live, CommandRelay relay, SipNode node, CallRecords records, TenantDirectory tenants) {
+	private final OrderedWrites writes;
+
+	CallRouter(CallControl control, CallLog log, LiveCalls live, CommandRelay relay, SipNode node, CallRecords records, TenantDirectory tenants,
+			OrderedWrites writes) {
+		this.writes = writes;
 		this.control = control;
 		this.log = log;
 		this.live = live;
@@ -83,9 +89,9 @@ class CallRouter implements CallCommands {
 		String id = command.callId();
 		try {
 			if (command instanceof CallCommand.HangUp) {
-				return control.hangUp(tenant, id).map(log::viewOf);
+				return control.hangUp(tenant, id).map(log::viewOf).map(view -> written(id, view));
 			}
-			return Optional.of(log.viewOf(run(command, tenant, id)));
+			return Optional.of(written(id, log.viewOf(run(command, tenant, id))));
 		}
 		catch (DomainException ex) {
 			if (ex.status() == HttpStatus.NOT_FOUND && "call.transfer.call-not-found".equals(ex.code())) {
@@ -93,6 +99,12 @@ class CallRouter implements CallCommands {
 			}
 			throw ex;
 		}
+	}
+
+	/** Answered once the call's record shows what the command did (its writes are off the SIP threads), 2 s at most. */
+	private CallView written(String callId, CallView view) {
+		writes.awaitWritten(callId, Duration.ofSeconds(2));
+		return view;
 	}
 
 	private CallSnapshot run(CallCommand command, long tenant, String id) {

@@ -13,6 +13,7 @@ import com.calldesk.provisioning.tenants.Tenant;
 import com.calldesk.provisioning.tenants.TenantMapper;
 import com.calldesk.provisioning.tenants.TenantStatus;
 import com.calldesk.sip.registrar.SeatAccount;
+import com.calldesk.provisioning.resources.SeatCredentials;
 import com.calldesk.sip.registrar.SeatAccounts;
 
 /**
@@ -40,6 +41,11 @@ class SeatAccountDirectory implements SeatAccounts {
 			return Optional.empty();
 		}
 		return accounts.get(username);
+	}
+
+	@Override
+	public boolean namesSeat(String username) {
+		return SeatCredentials.isSipUsernameShape(username);
 	}
 
 	private Optional<SeatAccount> load(String username) {

@@ -21,6 +21,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param trunkRegistrationCheck how often registrations to REGISTER gateways are checked and refreshed
  * @param sessionExpires the session-timer interval CallDesk asks for (RFC 4028)
  * @param minSe the shortest session-timer interval accepted; shorter requests get 422 (the RFC's floor is 90 s)
+ * @param overloadWait a new INVITE or REGISTER is refused with 503 as it is read when what already waits would take longer than this
+ * @param overloadMaxQueued nor more than this many datagrams may wait
+ * @param retryAfter the Retry-After of those 503s
+ * @param writesStalledLimit new calls get 503 while call records have waited this long for the database
  */
 @ConfigurationProperties("calldesk.sip.server")
 public record SipServerProperties(@DefaultValue("true") boolean enabled, @DefaultValue("0.0.0.0") String bindHost,
@@ -28,5 +32,6 @@ public record SipServerProperties(@DefaultValue("true") boolean enabled, @Defaul
 		@DefaultValue("2000") int maxInFlight, String nonceSecret, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("60") int minExpires, @DefaultValue("3600") int maxExpires, String nodeId,
 		@DefaultValue("30s") Duration ringTimeout, @DefaultValue("10s") Duration trunkRegistrationCheck,
-		@DefaultValue("1800s") Duration sessionExpires, @DefaultValue("90s") Duration minSe) {
+		@DefaultValue("1800s") Duration sessionExpires, @DefaultValue("90s") Duration minSe, @DefaultValue("100ms") Duration overloadWait,
+		@DefaultValue("5000") int overloadMaxQueued, @DefaultValue("2s") Duration retryAfter, @DefaultValue("5s") Duration writesStalledLimit) {
 }

@@ -33,6 +33,7 @@ import com.calldesk.acd.AgentPresence;
 import com.calldesk.acd.InMemoryAgentBoard;
 import com.calldesk.acd.RedisAgentBoard;
 import com.calldesk.calls.CtiJson;
+import com.calldesk.journal.OrderedWrites;
 import com.calldesk.media.MediaRelay;
 import com.calldesk.media.MediaSettings;
 import com.calldesk.provisioning.resources.SipAccountProperties;
@@ -107,6 +108,14 @@ class TelephonyConfiguration {
 					CtiJson.mapper(), command -> router.getObject().executeHere(command));
 		}
 		return CommandRelay.NONE;
+	}
+
+	/** The node's write-ahead journal of call records, under {@code calldesk.calls.journal-dir} (the data dir's {@code journal}). */
+	@Bean(destroyMethod = "close")
+	RecordJournal recordJournal(Environment environment, SipNode node) {
+		Path dir = Path.of(environment.getProperty("calldesk.calls.journal-dir",
+				Path.of(environment.getProperty("calldesk.data-dir", "./calldesk-data"), "journal").toString()));
+		return new RecordJournal(dir, node.id(), tools.jackson.databind.json.JsonMapper.builder().findAndAddModules().build());
 	}
 
 	@Bean
@@ -187,7 +196,7 @@ class TelephonyConfiguration {
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
 			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
 			Acd acd, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
-			ScheduledExecutorService callSweeper, OutboundRouting outbound, CallControl control) throws Exception {
+			ScheduledExecutorService callSweeper, OutboundRouting outbound, CallControl control, OrderedWrites writes) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
 		String node = sipNode.id();
 		SipSettings settings = new SipSettings(server.bindHost(), advertised(server, accounts), port, server.trunkPort(),
@@ -199,7 +208,9 @@ class TelephonyConfiguration {
 				new Throttle(counters, "sip-source", 30, Duration.ofMinutes(1), Duration.ofMinutes(5)));
 		KeepAlive[] keepAlive = new KeepAlive[1];
 		B2bua[] b2bua = new B2bua[1];
-		SipServer sip = SipServer.start(settings, endpoint -> {
+		SipServer.Overload overload = new SipServer.Overload(server.overloadWait().toMillis(), server.overloadMaxQueued(),
+				(int) Math.max(1, server.retryAfter().toSeconds()));
+		SipServer sip = SipServer.start(settings, overload, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
 			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, calls, active, node, clock,
 					new SessionTimers(server.sessionExpires(), server.minSe()), outbound);
@@ -210,11 +221,31 @@ class TelephonyConfiguration {
 			return handlers;
 		});
 		sip.onStatelessReply(keepAlive[0]::onReply);
+		// while the database is away records wait in the journal; new calls wait for it to come back
+		sip.takeCallsWhile(() -> writes.stalledFor().compareTo(server.writesStalledLimit()) < 0);
 		acd.serve(b2bua[0].queuedCalls());
 		control.serve(b2bua[0]);
 		keepAlive[0].start(server.keepAlive());
 		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;
+	}
+
+	/** What the SIP door refused (calldesk.sip.admission.*), when SIP runs on this node. */
+	@Bean
+	MeterBinder sipAdmissionMetrics(ObjectProvider<SipServer> sip) {
+		return registry -> {
+			SipServer server = sip.getIfAvailable();
+			if (server == null) {
+				return;
+			}
+			FunctionCounter.builder("calldesk.sip.admission.refused", server.admission(), a -> a.refused())
+				.description("new INVITEs and REGISTERs answered 503 as they were read, before the stack parsed them")
+				.register(registry);
+			FunctionCounter.builder("calldesk.sip.admission.admitted", server.admission(), a -> a.admitted()).register(registry);
+			Gauge.builder("calldesk.sip.admission.rate", server.admission(), a -> a.rate())
+				.description("datagrams the stack's threads work through per second, as measured for admission")
+				.register(registry);
+		};
 	}
 
 	/** Registers to every gateway whose authentication is REGISTER; checked every 10 s. */

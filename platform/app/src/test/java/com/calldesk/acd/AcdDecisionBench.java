@@ -65,7 +65,7 @@ public final class AcdDecisionBench {
 		when(allocation.of(anyLong())).thenReturn(names.stream().map(AcdDecisionBench::seat).toList());
 		Locations locations = mock(Locations.class);
 		when(locations.of(anyString())).thenReturn(List.of(mock(Binding.class)));
-		AcdJournal journal = new AcdJournal(null, null) {
+		AcdJournal journal = new AcdJournal(null, null, null) {
 			@Override
 			AcdSettings settings(long tenantId) {
 				return AcdSettings.DEFAULTS;

@@ -54,7 +54,7 @@ class AcdTest {
 
 	final List<String> seats = List.of("ss2001000ss0001", "ss2001000ss0002", "ss2001000ss0003");
 
-	final AcdJournal store = new AcdJournal(null, null) {
+	final AcdJournal store = new AcdJournal(null, null, null) {
 		@Override
 		AcdSettings settings(long tenantId) {
 			return settings;

@@ -1,5 +1,6 @@
 package com.calldesk.center;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -64,6 +65,9 @@ class CallCenterShiftE2EIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
 
 	@Autowired
 	QueueTenants tenants;
@@ -226,6 +230,7 @@ class CallCenterShiftE2EIT {
 	}
 
 	private CallRecord record(Queue q, String callId) {
+		Written.queued(writes);
 		return TenantContext.call(directory.activeByCode(q.code()).orElseThrow(), () -> records.find(callId));
 	}
 

@@ -1,5 +1,6 @@
 package com.calldesk.desk;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -82,6 +83,9 @@ class AgentDesktopE2EIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
 
 	@Autowired
 	QueueTenants tenants;
@@ -657,6 +661,7 @@ class AgentDesktopE2EIT {
 	}
 
 	private CallRecord record(Queue queue, String callId) {
+		Written.queued(writes);
 		return TenantContext.call(scope(queue), () -> records.selectById(callId));
 	}
 

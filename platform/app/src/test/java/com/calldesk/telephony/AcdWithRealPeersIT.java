@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -42,6 +43,12 @@ class AcdWithRealPeersIT {
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
 	}
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
+
+	@Autowired
+	com.calldesk.sip.calls.ActiveCalls active;
 
 	@Autowired
 	QueueTenants tenants;
@@ -152,6 +159,7 @@ class AcdWithRealPeersIT {
 	}
 
 	private CallRecord latestRecord(Queue queue) {
+		Written.settled(active, writes);
 		return TenantContext.call(directory.activeByCode(queue.code()).orElseThrow(), () -> records.latest());
 	}
 

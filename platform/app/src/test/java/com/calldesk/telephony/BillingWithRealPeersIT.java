@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -53,6 +54,12 @@ class BillingWithRealPeersIT {
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
 	}
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
+
+	@Autowired
+	com.calldesk.sip.calls.ActiveCalls active;
 
 	@Autowired
 	OpeningCallCenter opening;
@@ -162,6 +169,7 @@ class BillingWithRealPeersIT {
 	}
 
 	private CallRecord latest(Dialler d) {
+		Written.settled(active, writes);
 		return TenantContext.call(tenants.activeByCode(d.code()).orElseThrow(), () -> records.latest());
 	}
 

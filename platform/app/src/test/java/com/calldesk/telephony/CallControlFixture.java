@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import com.calldesk.support.Written;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,6 +32,9 @@ import com.calldesk.tenancy.TenantScope;
 abstract class CallControlFixture {
 
 	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -56,10 +60,12 @@ abstract class CallControlFixture {
 	}
 
 	CallRecord record(Queue queue, String callId) {
+		Written.queued(writes);
 		return TenantContext.call(scope(queue), () -> records.find(callId));
 	}
 
 	List<CallLeg> legs(Queue queue, String callId) {
+		Written.queued(writes);
 		return TenantContext.call(scope(queue), () -> records.legsOf(callId));
 	}
 

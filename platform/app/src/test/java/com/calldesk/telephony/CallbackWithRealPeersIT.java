@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -49,6 +50,12 @@ class CallbackWithRealPeersIT {
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
 	}
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
+
+	@Autowired
+	com.calldesk.sip.calls.ActiveCalls active;
 
 	@Autowired
 	OpeningCallCenter opening;
@@ -194,6 +201,7 @@ class CallbackWithRealPeersIT {
 	}
 
 	private CallRecord latest(Desk desk) {
+		Written.settled(active, writes);
 		return TenantContext.call(tenants.activeByCode(desk.code()).orElseThrow(), () -> records.latest());
 	}
 

@@ -1,5 +1,6 @@
 package com.calldesk.telephony;
 
+import com.calldesk.support.Written;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -47,6 +48,9 @@ class InboundCallWithRealPeersIT {
 	static void sipPort(DynamicPropertyRegistry registry) {
 		registry.add("calldesk.sip.server.listen-port", () -> SIP_PORT);
 	}
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
 
 	@Autowired
 	CallRecords records;
@@ -249,6 +253,19 @@ class InboundCallWithRealPeersIT {
 	}
 
 	@Test
+	void anInviteScanFromAGatewayAddressCannotTellSeatsThatExistFromSeatsThatDoNot() throws Exception {
+		Opened tenant = openTenant("扫描测试", "021-55550011", 5);
+		var seat = seats.allocate(tenant.id(), 1, "test").get(0);
+		int before = cti.size();
+		// from 127.0.0.1, a gateway's address: a real seat, a missing seat of the tenant, a seat of no tenant
+		for (String user : List.of(seat.sipUsername(), "ss" + tenant.code() + "ss9999", "ss0000000ss0001")) {
+			assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials-refused.xml", Map.of("expect", "403"), "-s", "02155550011", "-key",
+					"seat", user, "-au", user, "-ap", "a-guess"))).as("challenged, then refused: " + user).isZero();
+		}
+		assertThat(cti).as("none of them became a call").hasSize(before);
+	}
+
+	@Test
 	void aCallWithNoAgentOnlineHearsTheNoAgentPromptAndIsHungUp() throws Exception {
 		Opened tenant = openTenant("无人值守", "021-55550001", 5);
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-hung-up-on.xml", Map.of(), "-s", "02155550001"))).isZero();
@@ -317,6 +334,7 @@ class InboundCallWithRealPeersIT {
 	}
 
 	private CallRecord latestRecordOf(String tenantCode) {
+		Written.settled(active, writes);
 		return TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
 	}
 

@@ -42,6 +42,8 @@ final class SipDispatcher implements SipListenerExt {
 
 	private final List<Consumer<Response>> statelessReplies = new CopyOnWriteArrayList<>();
 
+	private volatile java.util.function.BooleanSupplier takingCalls = () -> true;
+
 	private final OverloadLog overload = new OverloadLog(java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
 
 	SipDispatcher(SipProvider provider, SipEndpoint endpoint, AdmissionControl admission) {
@@ -52,6 +54,11 @@ final class SipDispatcher implements SipListenerExt {
 
 	void handlers(Map<String, RequestHandler> handlers) {
 		this.handlers = Map.copyOf(handlers);
+	}
+
+	/** New calls are refused with 503 while {@code takingCalls} says no (the application cannot keep their records now). */
+	void takeCallsWhile(java.util.function.BooleanSupplier takingCalls) {
+		this.takingCalls = takingCalls;
 	}
 
 	void onStatelessReply(Consumer<Response> consumer) {
@@ -67,6 +74,12 @@ final class SipDispatcher implements SipListenerExt {
 			return;
 		}
 		if (!admission.tryEnter()) {
+			overloaded(request);
+			return;
+		}
+		if (Request.INVITE.equals(method) && ((javax.sip.header.ToHeader) request.getHeader(javax.sip.header.ToHeader.NAME)).getTag() == null
+				&& !takingCalls.getAsBoolean()) {
+			admission.leave();
 			overloaded(request);
 			return;
 		}

@@ -13,6 +13,9 @@ import javax.sip.message.Response;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.calldesk.sip.overload.AdmittingProcessorFactory;
+import com.calldesk.sip.overload.DatagramAdmission;
+
 /**
  * One JAIN-SIP stack listening on UDP and TCP for phones (and, when configured, a separate UDP
  * port for trunks), with the handlers the application gives it.
@@ -29,19 +32,52 @@ public final class SipServer implements AutoCloseable {
 
 	private final SipDispatcher dispatcher;
 
-	private SipServer(SipStack stack, SipProvider provider, SipEndpoint endpoint, SipDispatcher dispatcher) {
+	private final String name;
+
+	private final DatagramAdmission admission;
+
+	private SipServer(SipStack stack, SipProvider provider, SipEndpoint endpoint, SipDispatcher dispatcher, String name,
+			DatagramAdmission admission) {
 		this.stack = stack;
 		this.provider = provider;
 		this.endpoint = endpoint;
 		this.dispatcher = dispatcher;
+		this.name = name;
+		this.admission = admission;
+	}
+
+	/**
+	 * How much waiting a new call or registration may join: refused with 503 and Retry-After
+	 * {@code retryAfterSeconds} when the datagrams already queued would take longer than
+	 * {@code targetWaitMillis} (well under T1, 500 ms, so nobody retransmits) or number more than {@code maxQueued}.
+	 */
+	public record Overload(long targetWaitMillis, int maxQueued, int retryAfterSeconds) {
+
+		public static final Overload DEFAULTS = new Overload(100, 5000, 2);
 	}
 
 	/** Starts listening; {@code handlers} builds the method handlers once the endpoint exists. */
 	public static SipServer start(SipSettings settings, Function<SipEndpoint, Map<String, RequestHandler>> handlers)
 			throws Exception {
+		return start(settings, Overload.DEFAULTS, handlers);
+	}
+
+	/** As {@link #start(SipSettings, Function)}, refusing new work by {@code overload}. */
+	public static SipServer start(SipSettings settings, Overload overload, Function<SipEndpoint, Map<String, RequestHandler>> handlers)
+			throws Exception {
 		SipFactory factory = SipFactory.getInstance();
 		factory.setPathName("gov.nist");
-		SipStack stack = factory.createSipStack(StackProperties.of("calldesk-" + settings.phonePort(), settings));
+		String name = "calldesk-" + settings.phonePort();
+		DatagramAdmission admission = new DatagramAdmission(overload.targetWaitMillis(), overload.maxQueued(), System::nanoTime);
+		AdmittingProcessorFactory.register(name, admission, overload.retryAfterSeconds());
+		SipStack stack;
+		try {
+			stack = factory.createSipStack(StackProperties.of(name, settings));
+		}
+		catch (Exception | Error ex) {
+			AdmittingProcessorFactory.unregister(name);
+			throw ex;
+		}
 		try {
 			ListeningPoint udp = stack.createListeningPoint(settings.host(), settings.phonePort(), ListeningPoint.UDP);
 			ListeningPoint tcp = stack.createListeningPoint(settings.host(), settings.phonePort(), ListeningPoint.TCP);
@@ -57,12 +93,23 @@ public final class SipServer implements AutoCloseable {
 			stack.start();
 			log.info("SIP listening on {}:{} (UDP, TCP){}", settings.host(), settings.phonePort(),
 					settings.trunkPort() > 0 ? ", trunks on UDP " + settings.trunkPort() : "");
-			return new SipServer(stack, provider, endpoint, dispatcher);
+			return new SipServer(stack, provider, endpoint, dispatcher, name, admission);
 		}
 		catch (Exception | Error ex) {
 			stack.stop();
+			AdmittingProcessorFactory.unregister(name);
 			throw ex;
 		}
+	}
+
+	/** New calls get 503 with Retry-After while {@code takingCalls} says no; calls that are up go on. */
+	public void takeCallsWhile(java.util.function.BooleanSupplier takingCalls) {
+		dispatcher.takeCallsWhile(takingCalls);
+	}
+
+	/** New INVITEs and REGISTERs refused as they were read, and the rate the stack works at. */
+	public DatagramAdmission admission() {
+		return admission;
 	}
 
 	public SipEndpoint endpoint() {
@@ -87,6 +134,7 @@ public final class SipServer implements AutoCloseable {
 		}
 		finally {
 			stop();
+			AdmittingProcessorFactory.unregister(name);
 		}
 	}
 

@@ -20,6 +20,8 @@ final class StackProperties {
 		p.setProperty("gov.nist.javax.sip.THREAD_POOL_SIZE", Integer.toString(settings.threads()));
 		// several threads may call the listener at once; it must be thread-safe and never block
 		p.setProperty("gov.nist.javax.sip.REENTRANT_LISTENER", "true");
+		// UDP datagrams pass our admission before they join the stack's queue (sip.overload)
+		p.setProperty("gov.nist.javax.sip.MESSAGE_PROCESSOR_FACTORY", com.calldesk.sip.overload.AdmittingProcessorFactory.class.getName());
 		p.setProperty("gov.nist.javax.sip.MAX_MESSAGE_SIZE", Integer.toString(settings.maxMessageBytes()));
 		// a GC pause at thousands of datagrams a second overflows a small socket buffer; the kernel
 		// caps this at net.core.rmem_max (docs/operations.md)

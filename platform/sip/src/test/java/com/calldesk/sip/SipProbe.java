@@ -71,6 +71,16 @@ public final class SipProbe implements AutoCloseable {
 		return receive().orElseThrow(() -> new AssertionError("no answer within 3 s"));
 	}
 
+	/** A larger socket buffer, for a test that reads many answers only after sending many requests. */
+	public void receiveBuffer(int bytes) {
+		try {
+			socket.setReceiveBufferSize(bytes);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
 	public void timeout(int millis) {
 		try {
 			socket.setSoTimeout(millis);

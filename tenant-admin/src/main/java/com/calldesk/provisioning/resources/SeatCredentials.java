@@ -20,6 +20,13 @@ public final class SeatCredentials {
 	private SeatCredentials() {
 	}
 
+	private static final java.util.regex.Pattern SIP_USERNAME = java.util.regex.Pattern.compile("ss[0-9A-Za-z]{1,20}ss[0-9]{4,6}");
+
+	/** Whether {@code name} has the shape of a seat account, whether or not such a seat exists. */
+	public static boolean isSipUsernameShape(String name) {
+		return name != null && SIP_USERNAME.matcher(name).matches();
+	}
+
 	/** {@code ss<tenant code>ss<4-digit seat no>}, the account format agents already know. */
 	public static String sipUsername(String tenantCode, int seatNo) {
 		return "ss" + tenantCode + "ss" + String.format("%04d", seatNo);

@@ -41,6 +41,11 @@ public class TenantDirectory {
 		return tenant;
 	}
 
+	/** The scope of tenant {@code tenantId}, whatever its status; empty when there is no such tenant. */
+	public Optional<TenantScope> scopeById(long tenantId) {
+		return Optional.ofNullable(tenants.selectById(tenantId)).map(this::scopeOf);
+	}
+
 	public TenantScope scopeOf(Tenant tenant) {
 		return new TenantScope(tenant.getId(), tenant.getCode(), new TenantSchema(tenant.getSchemaName()));
 	}

@@ -80,6 +80,11 @@ public final class ActiveCalls {
 		}
 	}
 
+	/** Whether this node carries the call now. */
+	public boolean carries(String callId) {
+		return get(callId) != null;
+	}
+
 	public boolean onCall(String seat) {
 		return seatsOnCalls.containsKey(seat);
 	}

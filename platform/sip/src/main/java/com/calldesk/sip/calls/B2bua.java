@@ -506,8 +506,9 @@ public final class B2bua {
 		if (call.media != null) {
 			call.media.close();
 		}
-		active.remove(call);
+		// told before the call leaves the active set: whoever sees no active call finds its end queued
 		observer.ended(call.snapshot());
+		active.remove(call);
 		distribution.ended(call.snapshot());
 		return true;
 	}

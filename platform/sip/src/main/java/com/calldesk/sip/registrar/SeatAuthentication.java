@@ -39,23 +39,25 @@ public final class SeatAuthentication {
 		this.nonces = nonces;
 	}
 
-	/**
-	 * Whether the request claims to come from a seat: it carries credentials, or its From user is a
-	 * seat account. Such a request is authenticated as a seat's even when it comes from a trunk's
-	 * address (phones and a tenant's gateway behind one office NAT).
-	 */
 	/** The seat of {@code tenantId} with this SIP account, if there is one. */
 	public Optional<SeatAccount> seatOf(long tenantId, String username) {
 		return username == null ? Optional.empty() : accounts.byUsername(username).filter(seat -> seat.tenantId() == tenantId);
 	}
 
+	/**
+	 * Whether the request claims to come from a seat: it carries credentials, or its From user has the
+	 * shape of a seat account ({@link SeatAccounts#namesSeat}). Such a request is authenticated as a
+	 * seat's even when it comes from a trunk's address (phones and a tenant's gateway behind one office
+	 * NAT); a seat-shaped name that is no seat is challenged and refused like a wrong password, so an
+	 * INVITE scan from a gateway's address cannot tell seats that exist from seats that do not.
+	 */
 	public boolean claimsSeat(Request request) {
 		if (request.getHeader(ProxyAuthorizationHeader.NAME) != null) {
 			return true;
 		}
 		javax.sip.header.FromHeader from = (javax.sip.header.FromHeader) request.getHeader(javax.sip.header.FromHeader.NAME);
 		return from != null && from.getAddress().getURI() instanceof SipURI uri && uri.getUser() != null
-				&& accounts.byUsername(uri.getUser()).isPresent();
+				&& accounts.namesSeat(uri.getUser());
 	}
 
 	/**

@@ -1,0 +1,117 @@
+package com.calldesk.sip.overload;
+
+import java.net.DatagramPacket;
+import java.util.AbstractQueue;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+import gov.nist.javax.sip.stack.DatagramQueuedMessageDispatch;
+
+/**
+ * The UDP processor's queue with admission at its door: the reading thread offers every datagram
+ * here, and a new INVITE or REGISTER the node has no room for is answered 503 on the spot instead of
+ * waiting its turn. Everything else is the stack's own queue, which its congestion auditor still
+ * watches.
+ */
+final class AdmittingQueue extends AbstractQueue<DatagramQueuedMessageDispatch> implements BlockingQueue<DatagramQueuedMessageDispatch> {
+
+	private final BlockingQueue<DatagramQueuedMessageDispatch> queue;
+
+	private final DatagramAdmission admission;
+
+	private final Consumer<DatagramPacket> send;
+
+	private final int retryAfterSeconds;
+
+	AdmittingQueue(BlockingQueue<DatagramQueuedMessageDispatch> queue, DatagramAdmission admission, Consumer<DatagramPacket> send,
+			int retryAfterSeconds) {
+		this.queue = queue;
+		this.admission = admission;
+		this.send = send;
+		this.retryAfterSeconds = retryAfterSeconds;
+	}
+
+	@Override
+	public boolean offer(DatagramQueuedMessageDispatch dispatch) {
+		DatagramPacket packet = dispatch.packet;
+		if (StatelessRefusal.isNewInviteOrRegister(packet.getData(), packet.getOffset(), packet.getLength())
+				&& !admission.admitsNew(queue.size())) {
+			byte[] refusal = StatelessRefusal.serviceUnavailable(packet.getData(), packet.getOffset(), packet.getLength(),
+					retryAfterSeconds, Long.toHexString(ThreadLocalRandom.current().nextLong()));
+			if (refusal != null) {
+				send.accept(new DatagramPacket(refusal, refusal.length, packet.getSocketAddress()));
+			}
+			return true;
+		}
+		return queue.offer(dispatch);
+	}
+
+	@Override
+	public DatagramQueuedMessageDispatch take() throws InterruptedException {
+		DatagramQueuedMessageDispatch taken = queue.take();
+		admission.taken();
+		return taken;
+	}
+
+	@Override
+	public DatagramQueuedMessageDispatch poll(long timeout, TimeUnit unit) throws InterruptedException {
+		DatagramQueuedMessageDispatch taken = queue.poll(timeout, unit);
+		if (taken != null) {
+			admission.taken();
+		}
+		return taken;
+	}
+
+	@Override
+	public DatagramQueuedMessageDispatch poll() {
+		DatagramQueuedMessageDispatch taken = queue.poll();
+		if (taken != null) {
+			admission.taken();
+		}
+		return taken;
+	}
+
+	@Override
+	public DatagramQueuedMessageDispatch peek() {
+		return queue.peek();
+	}
+
+	@Override
+	public void put(DatagramQueuedMessageDispatch dispatch) throws InterruptedException {
+		offer(dispatch);
+	}
+
+	@Override
+	public boolean offer(DatagramQueuedMessageDispatch dispatch, long timeout, TimeUnit unit) {
+		return offer(dispatch);
+	}
+
+	@Override
+	public int remainingCapacity() {
+		return queue.remainingCapacity();
+	}
+
+	@Override
+	public int drainTo(Collection<? super DatagramQueuedMessageDispatch> to) {
+		return queue.drainTo(to);
+	}
+
+	@Override
+	public int drainTo(Collection<? super DatagramQueuedMessageDispatch> to, int max) {
+		return queue.drainTo(to, max);
+	}
+
+	@Override
+	public Iterator<DatagramQueuedMessageDispatch> iterator() {
+		return queue.iterator();
+	}
+
+	@Override
+	public int size() {
+		return queue.size();
+	}
+}
