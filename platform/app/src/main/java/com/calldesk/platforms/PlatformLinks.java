@@ -45,7 +45,11 @@ public class PlatformLinks {
 
 	private final Clock clock;
 
-	PlatformLinks(Connectors connectors, PlatformLinkMapper links, PlatformSecrets secrets, JsonMapper json, Clock clock) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	PlatformLinks(Connectors connectors, PlatformLinkMapper links, PlatformSecrets secrets, JsonMapper json, Clock clock,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.connectors = connectors;
 		this.links = links;
 		this.secrets = secrets;
@@ -121,6 +125,7 @@ public class PlatformLinks {
 		else if (links.update(row) == 0) {
 			throw DomainException.conflict("platform.changed", PlatformProblems.named(platform));
 		}
+		events.publishEvent(new Changed(TenantContext.require().tenantId()));
 	}
 
 	@Transactional
@@ -128,6 +133,16 @@ public class PlatformLinks {
 		if (links.setEnabled(platform.name(), enabled, by, clock.instant()) == 0) {
 			throw DomainException.notFound("platform.not-connected", PlatformProblems.named(platform));
 		}
+		events.publishEvent(new Changed(TenantContext.require().tenantId()));
+	}
+
+	/** A tenant's platform links changed on this node (saved, switched on or off). */
+	record Changed(long tenantId) {
+	}
+
+	/** Whether the current tenant has any platform connected and switched on (one small query). */
+	boolean anyEnabled() {
+		return links.all().stream().anyMatch(PlatformLinkMapper.Row::enabled);
 	}
 
 	/** The tenant's enabled link to a platform, with its secrets decrypted. */

@@ -21,6 +21,8 @@ final class InMemoryLiveCalls implements LiveCalls {
 
 	private final Clock clock;
 
+	private volatile Instant nextSweep = Instant.MIN;
+
 	InMemoryLiveCalls(Clock clock) {
 		this.clock = clock;
 	}
@@ -35,7 +37,11 @@ final class InMemoryLiveCalls implements LiveCalls {
 	public void ended(long tenantId, String callId) {
 		Instant now = clock.instant();
 		calls.put(key(tenantId, callId), new Entry(new LiveCall(null, Long.MAX_VALUE, true), now.plus(TOMBSTONE)));
-		calls.values().removeIf(entry -> entry.until().isBefore(now));
+		// tombstones are swept once a minute, not at every end: a sweep walks every call of the node
+		if (now.isAfter(nextSweep)) {
+			nextSweep = now.plusSeconds(60);
+			calls.values().removeIf(entry -> entry.until().isBefore(now));
+		}
 	}
 
 	@Override

@@ -45,7 +45,9 @@ public final class DatagramAdmission {
 
 	private long takenAtWindowStart;
 
-	/** Datagrams the stack's threads take per second, smoothed. */
+	private boolean busyInWindow;
+
+	/** Datagrams the stack's threads take per second when kept busy, smoothed. */
 	private volatile double rate;
 
 	public DatagramAdmission(long targetWaitMillis, int maxQueued, LongSupplier nanos) {
@@ -58,6 +60,9 @@ public final class DatagramAdmission {
 	/** Whether a new INVITE or REGISTER joins a queue of {@code queued} datagrams; called on the reading thread only. */
 	public boolean admitsNew(int queued) {
 		measure();
+		if (queued >= FLOOR) {
+			busyInWindow = true;
+		}
 		boolean admit = queued < FLOOR || queued < maxQueued && queued * 1000.0 <= targetWaitMillis * Math.max(rate, 1.0);
 		(admit ? admitted : refused).incrementAndGet();
 		if (!admit) {
@@ -99,6 +104,11 @@ public final class DatagramAdmission {
 		refusedAtReport = total;
 	}
 
+	/**
+	 * What the stack took off the queue in the last window is its capacity only if it was kept busy: with a
+	 * backlog of at least {@link #FLOOR} seen in the window, the rate is a sample of capacity and the estimate
+	 * follows it; without one the stack did all it was given, and the estimate may only rise.
+	 */
 	private void measure() {
 		long now = nanos.getAsLong();
 		long elapsed = now - windowStart;
@@ -107,9 +117,14 @@ public final class DatagramAdmission {
 		}
 		long count = taken.get();
 		double current = (count - takenAtWindowStart) * 1e9 / elapsed;
-		// a busy stack's rate is its capacity; an idle one's says nothing, so it only lowers slowly
-		rate = rate == 0 ? current : current >= rate ? 0.5 * rate + 0.5 * current : 0.9 * rate + 0.1 * current;
+		if (busyInWindow) {
+			rate = rate == 0 ? current : 0.7 * rate + 0.3 * current;
+		}
+		else if (current > rate) {
+			rate = current;
+		}
 		windowStart = now;
 		takenAtWindowStart = count;
+		busyInWindow = false;
 	}
 }

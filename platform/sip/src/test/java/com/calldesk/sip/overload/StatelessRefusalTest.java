@@ -80,4 +80,23 @@ class StatelessRefusalTest {
 		assertThat(admission.refused()).isEqualTo(3);
 		assertThat(admission.admitted()).isEqualTo(2);
 	}
+
+	@Test
+	void aStackGivenLittleWorkIsNotTakenForASlowOne() {
+		AtomicLong now = new AtomicLong();
+		DatagramAdmission admission = new DatagramAdmission(100, 5000, now::get);
+		admission.admitsNew(500); // a backlog: what is taken now is the capacity
+		for (int i = 0; i < 2000; i++) {
+			admission.taken();
+		}
+		now.addAndGet(200_000_000L);
+		admission.admitsNew(10);
+		assertThat(admission.rate()).isEqualTo(10_000.0);
+		for (int i = 0; i < 100; i++) {
+			admission.taken(); // a quiet window: 500 a second taken, all that was given
+		}
+		now.addAndGet(200_000_000L);
+		assertThat(admission.admitsNew(900)).as("a pause's backlog after a quiet spell is still 90 ms of work").isTrue();
+		assertThat(admission.rate()).isEqualTo(10_000.0);
+	}
 }
