@@ -32,6 +32,6 @@ public record SipServerProperties(@DefaultValue("true") boolean enabled, @Defaul
 		@DefaultValue("2000") int maxInFlight, String nonceSecret, @DefaultValue("30s") Duration keepAlive,
 		@DefaultValue("60") int minExpires, @DefaultValue("3600") int maxExpires, String nodeId,
 		@DefaultValue("30s") Duration ringTimeout, @DefaultValue("10s") Duration trunkRegistrationCheck,
-		@DefaultValue("1800s") Duration sessionExpires, @DefaultValue("90s") Duration minSe, @DefaultValue("100ms") Duration overloadWait,
+		@DefaultValue("1800s") Duration sessionExpires, @DefaultValue("90s") Duration minSe, @DefaultValue("250ms") Duration overloadWait,
 		@DefaultValue("5000") int overloadMaxQueued, @DefaultValue("2s") Duration retryAfter, @DefaultValue("5s") Duration writesStalledLimit) {
 }

@@ -49,11 +49,11 @@ public final class SipServer implements AutoCloseable {
 	/**
 	 * How much waiting a new call or registration may join: refused with 503 and Retry-After
 	 * {@code retryAfterSeconds} when the datagrams already queued would take longer than
-	 * {@code targetWaitMillis} (well under T1, 500 ms, so nobody retransmits) or number more than {@code maxQueued}.
+	 * {@code targetWaitMillis} (under T1, 500 ms, so a caller has its 100 Trying before it retransmits; 250 ms by default, above the young GC pauses of a busy node) or number more than {@code maxQueued}.
 	 */
 	public record Overload(long targetWaitMillis, int maxQueued, int retryAfterSeconds) {
 
-		public static final Overload DEFAULTS = new Overload(100, 5000, 2);
+		public static final Overload DEFAULTS = new Overload(250, 5000, 2);
 	}
 
 	/** Starts listening; {@code handlers} builds the method handlers once the endpoint exists. */
