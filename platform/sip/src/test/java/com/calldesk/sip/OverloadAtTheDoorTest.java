@@ -92,6 +92,11 @@ class OverloadAtTheDoorTest {
 					refusals.add(m.get());
 				}
 			}
+			// a retransmission of an INVITE that was let in belongs to a call taken on: never refused
+			probe.sendRaw(invite(probe.port(), "flood-0", null));
+			for (Optional<Message> m = probe.receive(); m.isPresent(); m = probe.receive()) {
+				assertThat(m.get().header("Call-ID")).as("a retransmission of an admitted INVITE refused").isNotEqualTo("flood-0");
+			}
 			assertThat(handled.get()).as("the worker is still stuck").isZero();
 			assertThat(refusals).as("answers while stuck: " + seen).hasSizeBetween(sent - 100, sent - com.calldesk.sip.overload.DatagramAdmission.FLOOR);
 			Message refusal = refusals.get(0);

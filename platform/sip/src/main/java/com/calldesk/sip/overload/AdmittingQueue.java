@@ -4,6 +4,8 @@ import java.net.DatagramPacket;
 import java.util.AbstractQueue;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -35,11 +37,23 @@ final class AdmittingQueue extends AbstractQueue<DatagramQueuedMessageDispatch> 
 		this.retryAfterSeconds = retryAfterSeconds;
 	}
 
+	/**
+	 * Call-IDs of the INVITEs and REGISTERs let in during the last minute (a transaction's lifetime): their
+	 * retransmissions, and the request sent again with credentials, belong to work already taken on and
+	 * are never refused, or a caller whose INVITE waited would get a 503 for a call in progress. Read and
+	 * written by the reading thread only.
+	 */
+	private final Map<String, Long> admitted = new LinkedHashMap<>();
+
+	private static final long REMEMBER_NANOS = 64_000_000_000L;
+
+	private static final int REMEMBER_MAX = 200_000;
+
 	@Override
 	public boolean offer(DatagramQueuedMessageDispatch dispatch) {
 		DatagramPacket packet = dispatch.packet;
 		if (StatelessRefusal.isNewInviteOrRegister(packet.getData(), packet.getOffset(), packet.getLength())
-				&& !admission.admitsNew(queue.size())) {
+				&& !admitted(StatelessRefusal.callId(packet.getData(), packet.getOffset(), packet.getLength()))) {
 			byte[] refusal = StatelessRefusal.serviceUnavailable(packet.getData(), packet.getOffset(), packet.getLength(),
 					retryAfterSeconds, Long.toHexString(ThreadLocalRandom.current().nextLong()));
 			if (refusal != null) {
@@ -48,6 +62,29 @@ final class AdmittingQueue extends AbstractQueue<DatagramQueuedMessageDispatch> 
 			return true;
 		}
 		return queue.offer(dispatch);
+	}
+
+	/** Whether a new INVITE or REGISTER with this Call-ID joins the queue: one already taken on always does. */
+	private boolean admitted(String callId) {
+		long now = System.nanoTime();
+		if (callId != null && admitted.containsKey(callId)) {
+			return true;
+		}
+		if (!admission.admitsNew(queue.size())) {
+			return false;
+		}
+		if (callId != null) {
+			admitted.put(callId, now);
+			var oldest = admitted.entrySet().iterator();
+			while (oldest.hasNext()) {
+				var entry = oldest.next();
+				if (admitted.size() <= REMEMBER_MAX && now - entry.getValue() < REMEMBER_NANOS) {
+					break;
+				}
+				oldest.remove();
+			}
+		}
+		return true;
 	}
 
 	@Override

@@ -23,6 +23,12 @@ final class StatelessRefusal {
 		return to != null && !to.toLowerCase(Locale.ROOT).contains(";tag=");
 	}
 
+	/** The Call-ID of the request in {@code data}, or null. */
+	static String callId(byte[] data, int offset, int length) {
+		String value = header(new String(data, offset, Math.min(length, 4096), StandardCharsets.ISO_8859_1), "call-id", "i");
+		return value == null ? null : value.trim();
+	}
+
 	/** The 503 with Retry-After for the request in {@code data}, or null when the request lacks what a response needs. */
 	static byte[] serviceUnavailable(byte[] data, int offset, int length, int retryAfterSeconds, String toTag) {
 		String message = new String(data, offset, length, StandardCharsets.ISO_8859_1);
