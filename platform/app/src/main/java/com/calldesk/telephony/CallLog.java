@@ -142,34 +142,11 @@ class CallLog implements CallObserver {
 	@Override
 	public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
 		boolean[] filed = new boolean[1];
-		writes.submit(new Write() {
-			@Override
-			public String key() {
-				return call.callId();
+		writes.submit(new Write.Plain(call.callId(), call.tenantId(), () -> filed[0] = voicemails.file(call, message).isPresent(), () -> {
+			if (filed[0]) {
+				publish(event(call, CallEvent.VoicemailLeft::new));
 			}
-
-			@Override
-			public long tenantId() {
-				return call.tenantId();
-			}
-
-			@Override
-			public void apply() {
-				filed[0] = voicemails.file(call, message).isPresent();
-			}
-
-			@Override
-			public void after() {
-				if (filed[0]) {
-					publish(event(call, CallEvent.VoicemailLeft::new));
-				}
-			}
-
-			@Override
-			public String toString() {
-				return "voicemail " + message.file() + " of call " + call.callId();
-			}
-		});
+		}));
 	}
 
 	@FunctionalInterface

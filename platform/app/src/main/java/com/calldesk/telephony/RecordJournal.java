@@ -189,16 +189,7 @@ final class RecordJournal implements AutoCloseable {
 	/** Steps still being written when the journal closes are retired as they commit; the last one deletes the segment. */
 	@Override
 	public synchronized void close() {
-		current.sealed = true;
-		try {
-			current.out.close();
-		}
-		catch (IOException ex) {
-			log.debug("Closing {}: {}", current.file, ex.toString());
-		}
-		if (current.pending.get() == 0) {
-			delete(current);
-		}
+		seal(current);
 		try {
 			lock.release();
 			lockFile.close();
@@ -224,15 +215,20 @@ final class RecordJournal implements AutoCloseable {
 			log.error("New call record journal segment not opened in {}; the current one grows", dir, ex);
 			return;
 		}
-		full.sealed = true;
+		seal(full);
+	}
+
+	/** No more steps go to {@code segment}; it is deleted now, or by the commit of its last pending step. */
+	private void seal(Segment segment) {
+		segment.sealed = true;
 		try {
-			full.out.close();
+			segment.out.close();
 		}
 		catch (IOException ex) {
-			log.debug("Closing {}: {}", full.file, ex.toString());
+			log.debug("Closing {}: {}", segment.file, ex.toString());
 		}
-		if (full.pending.get() == 0) {
-			delete(full);
+		if (segment.pending.get() == 0) {
+			delete(segment);
 		}
 	}
 

@@ -109,27 +109,7 @@ class OrderedWritesTest {
 		CountDownLatch hold = new CountDownLatch(1);
 		// one write blocks the lane, so the next ones queue up and are taken as one batch
 		String key = "same";
-		writes.submit(new Write() {
-			@Override
-			public String key() {
-				return key;
-			}
-
-			@Override
-			public long tenantId() {
-				return 1;
-			}
-
-			@Override
-			public void apply() {
-				try {
-					hold.await(5, TimeUnit.SECONDS);
-				}
-				catch (InterruptedException ex) {
-					Thread.currentThread().interrupt();
-				}
-			}
-		});
+		writes.submit(holding(key, hold));
 		for (int i = 0; i < 50; i++) {
 			writes.submit(step(key, 1, "x" + i));
 		}
@@ -143,14 +123,7 @@ class OrderedWritesTest {
 	@Test
 	void writesThatMergeAreAppliedOnceAtTheLaterOnesPlace() throws Exception {
 		CountDownLatch hold = new CountDownLatch(1);
-		writes.submit(Write.of("k", 1, () -> {
-			try {
-				hold.await(5, TimeUnit.SECONDS);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
-		}));
+		writes.submit(holding("k", hold));
 		writes.submit(merging("k", "first"));
 		writes.submit(step("k", 1, "between"));
 		writes.submit(merging("k", "second"));
@@ -158,6 +131,18 @@ class OrderedWritesTest {
 		assertThat(writes.drain(Duration.ofSeconds(5))).isTrue();
 		assertThat(applied).containsExactly("between@tenant_1", "first+second");
 		assertThat(followed).containsExactly("first", "between", "second");
+	}
+
+	/** A write of {@code key} that keeps its lane busy until {@code hold} opens, so what follows queues up into one batch. */
+	static Write holding(String key, CountDownLatch hold) {
+		return Write.of(key, 1, () -> {
+			try {
+				hold.await(5, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		});
 	}
 
 	Write merging(String key, String name) {

@@ -52,8 +52,8 @@ final class AdmittingQueue extends AbstractQueue<DatagramQueuedMessageDispatch> 
 	@Override
 	public boolean offer(DatagramQueuedMessageDispatch dispatch) {
 		DatagramPacket packet = dispatch.packet;
-		if (StatelessRefusal.isNewInviteOrRegister(packet.getData(), packet.getOffset(), packet.getLength())
-				&& !admitted(StatelessRefusal.callId(packet.getData(), packet.getOffset(), packet.getLength()))) {
+		StatelessRefusal.NewRequest request = StatelessRefusal.newInviteOrRegister(packet.getData(), packet.getOffset(), packet.getLength());
+		if (request != null && !admitted(request.callId())) {
 			byte[] refusal = StatelessRefusal.serviceUnavailable(packet.getData(), packet.getOffset(), packet.getLength(),
 					retryAfterSeconds, Long.toHexString(ThreadLocalRandom.current().nextLong()));
 			if (refusal != null) {

@@ -13,20 +13,22 @@ final class StatelessRefusal {
 	private StatelessRefusal() {
 	}
 
-	/** Whether the datagram is an INVITE or REGISTER outside a dialog (its To has no tag). */
-	static boolean isNewInviteOrRegister(byte[] data, int offset, int length) {
-		boolean invite = startsWith(data, offset, length, "INVITE ");
-		if (!invite && !startsWith(data, offset, length, "REGISTER ")) {
-			return false;
-		}
-		String to = header(new String(data, offset, Math.min(length, 4096), StandardCharsets.ISO_8859_1), "to", "t");
-		return to != null && !to.toLowerCase(Locale.ROOT).contains(";tag=");
+	/** A new INVITE or REGISTER as the door sees it: its Call-ID, when it has one. */
+	record NewRequest(String callId) {
 	}
 
-	/** The Call-ID of the request in {@code data}, or null. */
-	static String callId(byte[] data, int offset, int length) {
-		String value = header(new String(data, offset, Math.min(length, 4096), StandardCharsets.ISO_8859_1), "call-id", "i");
-		return value == null ? null : value.trim();
+	/** The datagram as a new INVITE or REGISTER (outside a dialog: its To has no tag), or null for anything else. */
+	static NewRequest newInviteOrRegister(byte[] data, int offset, int length) {
+		if (!startsWith(data, offset, length, "INVITE ") && !startsWith(data, offset, length, "REGISTER ")) {
+			return null;
+		}
+		String head = new String(data, offset, Math.min(length, 4096), StandardCharsets.ISO_8859_1);
+		String to = header(head, "to", "t");
+		if (to == null || to.toLowerCase(Locale.ROOT).contains(";tag=")) {
+			return null;
+		}
+		String callId = header(head, "call-id", "i");
+		return new NewRequest(callId == null ? null : callId.trim());
 	}
 
 	/** The 503 with Retry-After for the request in {@code data}, or null when the request lacks what a response needs. */
