@@ -134,7 +134,12 @@ public final class DeskSockets {
 		@Override
 		public void close() {
 			if (session != null && session.isConnected()) {
-				session.disconnect();
+				try {
+					session.disconnect();
+				}
+				catch (org.springframework.messaging.MessageDeliveryException closedMeanwhile) {
+					// the server closed the socket between the check and the DISCONNECT (a refused subscription): nothing left to close
+				}
 			}
 		}
 	}
