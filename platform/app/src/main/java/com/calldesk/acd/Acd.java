@@ -27,7 +27,9 @@ import org.springframework.stereotype.Component;
 import com.calldesk.calls.AgentState;
 import com.calldesk.calls.AgentStatus;
 import com.calldesk.sip.calls.CallDistribution;
+import com.calldesk.sip.calls.CallLifecycle;
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.CallStep;
 import com.calldesk.sip.calls.QueueStanding;
 import com.calldesk.sip.calls.QueuedCalls;
 import com.calldesk.sip.registrar.Locations;
@@ -40,7 +42,7 @@ import com.calldesk.sip.registrar.Locations;
  * thread. An agent is claimed by an atomic change on the board, so no agent ever gets two offers.
  */
 @Component
-public class Acd implements CallDistribution, DisposableBean {
+public class Acd implements CallDistribution, CallLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(Acd.class);
 
@@ -266,8 +268,41 @@ public class Acd implements CallDistribution, DisposableBean {
 		return i == seat.length() ? 0 : Integer.parseInt(seat.substring(i));
 	}
 
+	/** What came of the calls: the queue, the answers and each seat's part in a call move the agents' states. */
 	@Override
-	public void notAnswered(CallSnapshot call, String seat, String why) {
+	public void on(CallStep step) {
+		CallSnapshot call = step.call();
+		if (step instanceof CallStep.Queued) {
+			queued(call);
+		}
+		else if (step instanceof CallStep.Answered) {
+			answered(call);
+		}
+		else if (step instanceof CallStep.Transferred transferred && transferred.how() != CallStep.Transferred.How.CONSULTED) {
+			// a consulted seat was counted answering when the consultation was answered
+			answered(call);
+		}
+		else if (step instanceof CallStep.SeatAnswered seat) {
+			answered(call.withSeat(seat.seat()));
+		}
+		else if (step instanceof CallStep.SeatNotAnswered seat) {
+			notAnswered(call, seat.seat(), seat.why());
+		}
+		else if (step instanceof CallStep.SeatReleased seat) {
+			released(call, seat.seat());
+		}
+		else if (step instanceof CallStep.SeatConsulted seat) {
+			consultEnded(call, seat.seat());
+		}
+		else if (step instanceof CallStep.SeatHandedOver seat) {
+			transferredAway(call, seat.seat());
+		}
+		else if (step instanceof CallStep.Ended) {
+			ended(call);
+		}
+	}
+
+	private void notAnswered(CallSnapshot call, String seat, String why) {
 		if (seat == null) {
 			return;
 		}
@@ -282,8 +317,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		return journal.settings(tenantId).ringTimeout();
 	}
 
-	@Override
-	public void queued(CallSnapshot call) {
+	private void queued(CallSnapshot call) {
 		ConcurrentSkipListSet<Waiting> queue = queue(call.tenantId());
 		Waiting entry = waiting.computeIfAbsent(call.callId(), id -> {
 			Waiting first = new Waiting(call.tenantId(), id, call, clock.instant());
@@ -311,8 +345,7 @@ public class Acd implements CallDistribution, DisposableBean {
 		return journal.settings(tenantId).announceEvery();
 	}
 
-	@Override
-	public void answered(CallSnapshot call) {
+	private void answered(CallSnapshot call) {
 		if (call.seat() == null) {
 			return;
 		}
@@ -354,31 +387,27 @@ public class Acd implements CallDistribution, DisposableBean {
 	}
 
 	/** Rang with others and another answered first, or the caller left: back to waiting, not a no-answer; journaled WITHDRAWN. */
-	@Override
-	public void released(CallSnapshot call, String seat) {
+	private void released(CallSnapshot call, String seat) {
 		Instant now = clock.instant();
 		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), Duration.ZERO, now));
 		journal.call(call.tenantId(), call.callId(), "WITHDRAWN", seat, call.endedAt() != null ? "caller left" : "answered elsewhere", now);
 	}
 
 	/** Answered a consultation that ended without taking the call: free again at once, no wrap-up. */
-	@Override
-	public void consultEnded(CallSnapshot call, String seat) {
+	private void consultEnded(CallSnapshot call, String seat) {
 		Instant now = clock.instant();
 		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), Duration.ZERO, now));
 		journal.call(call.tenantId(), call.callId(), "CONSULTED", seat, null, now);
 	}
 
-	@Override
-	public void transferredAway(CallSnapshot call, String seat) {
+	private void transferredAway(CallSnapshot call, String seat) {
 		Instant now = clock.instant();
 		Duration wrapUp = journal.settings(call.tenantId()).wrapUp();
 		desk.apply(call.tenantId(), seat, a -> a.callEnded(call.callId(), wrapUp, now));
 		journal.call(call.tenantId(), call.callId(), "TRANSFERRED", seat, null, now);
 	}
 
-	@Override
-	public void ended(CallSnapshot call) {
+	private void ended(CallSnapshot call) {
 		Instant now = clock.instant();
 		Waiting left = leave(call.callId());
 		if (left != null && call.answeredAt() == null) {

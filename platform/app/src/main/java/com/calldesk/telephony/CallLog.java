@@ -16,8 +16,9 @@ import com.calldesk.calls.CallView;
 import com.calldesk.calls.CtiBus;
 import com.calldesk.journal.OrderedWrites;
 import com.calldesk.journal.Write;
-import com.calldesk.sip.calls.CallObserver;
+import com.calldesk.sip.calls.CallLifecycle;
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.CallStep;
 import com.calldesk.sip.calls.VoicemailMessage;
 import com.calldesk.voicemail.VoicemailBox;
 
@@ -30,7 +31,7 @@ import com.calldesk.voicemail.VoicemailBox;
  * then publish the event, in order per call.
  */
 @Component
-class CallLog implements CallObserver {
+class CallLog implements CallLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(CallLog.class);
 
@@ -71,76 +72,106 @@ class CallLog implements CallObserver {
 		volatile String consultingSeat;
 	}
 
+	/** The call's own steps: each is recorded and published; the seats' steps are the ACD's. */
 	@Override
-	public void offered(CallSnapshot call) {
+	public void on(CallStep step) {
+		CallSnapshot call = step.call();
+		if (step instanceof CallStep.Offered) {
+			offered(call);
+		}
+		else if (step instanceof CallStep.Ringing) {
+			ringing(call);
+		}
+		else if (step instanceof CallStep.Queued queued && !queued.again()) {
+			queued(call);
+		}
+		else if (step instanceof CallStep.Answered) {
+			answered(call);
+		}
+		else if (step instanceof CallStep.Ended) {
+			ended(call);
+		}
+		else if (step instanceof CallStep.Transferring) {
+			transferring(call);
+		}
+		else if (step instanceof CallStep.Consulting consulting) {
+			consulting(call, consulting.consultedSeat());
+		}
+		else if (step instanceof CallStep.ConsultEnded ended) {
+			consultEnded(call, ended.consultedSeat());
+		}
+		else if (step instanceof CallStep.Held) {
+			held(call);
+		}
+		else if (step instanceof CallStep.Resumed) {
+			resumed(call);
+		}
+		else if (step instanceof CallStep.Transferred) {
+			transferred(call);
+		}
+		else if (step instanceof CallStep.VoicemailLeft left) {
+			voicemailLeft(call, left.message());
+		}
+	}
+
+	private void offered(CallSnapshot call) {
 		step(call, RecordStep.Kind.OPEN, CallEvent.CallOffered::new);
 	}
 
-	@Override
-	public void ringing(CallSnapshot call) {
+	private void ringing(CallSnapshot call) {
 		// a queued caller still waits while a phone rings for it; to the seat rung, the call rings
 		step(call, RecordStep.Kind.UPDATE, (seq, at, view) -> new CallEvent.CallRinging(seq, at,
 				view.phase() == CallPhase.QUEUED ? view.withPhase(CallPhase.RINGING) : view));
 	}
 
-	@Override
-	public void queued(CallSnapshot call) {
+	private void queued(CallSnapshot call) {
 		step(call, RecordStep.Kind.UPDATE, CallEvent.CallQueued::new);
 	}
 
-	@Override
-	public void answered(CallSnapshot call) {
+	private void answered(CallSnapshot call) {
 		step(call, RecordStep.Kind.UPDATE, CallEvent.CallAnswered::new);
 	}
 
-	@Override
-	public void ended(CallSnapshot call) {
+	private void ended(CallSnapshot call) {
 		step(call, RecordStep.Kind.CLOSE, CallEvent.CallEnded::new);
 		calls.remove(call.callId());
 	}
 
-	@Override
-	public void transferring(CallSnapshot call) {
+	private void transferring(CallSnapshot call) {
 		tracked(call).held = false;
 		step(call, RecordStep.Kind.UPDATE, CallEvent.CallTransferring::new);
 	}
 
-	@Override
-	public void consulting(CallSnapshot call, String consultedSeat) {
+	private void consulting(CallSnapshot call, String consultedSeat) {
 		Tracked tracked = tracked(call);
 		tracked.held = false;
 		tracked.consultingSeat = consultedSeat;
 		step(call, null, CallEvent.ConsultAnswered::new);
 	}
 
-	@Override
-	public void consultEnded(CallSnapshot call, String consultedSeat) {
+	private void consultEnded(CallSnapshot call, String consultedSeat) {
 		tracked(call).consultingSeat = null;
 		step(call, null, CallEvent.CallResumed::new);
 	}
 
-	@Override
-	public void held(CallSnapshot call) {
+	private void held(CallSnapshot call) {
 		tracked(call).held = true;
 		step(call, null, CallEvent.CallHeld::new);
 	}
 
-	@Override
-	public void resumed(CallSnapshot call) {
+	private void resumed(CallSnapshot call) {
 		tracked(call).held = false;
 		step(call, null, CallEvent.CallResumed::new);
 	}
 
-	@Override
-	public void transferred(CallSnapshot call) {
+	private void transferred(CallSnapshot call) {
 		Tracked tracked = tracked(call);
 		tracked.held = false;
 		tracked.consultingSeat = null;
 		step(call, RecordStep.Kind.UPDATE, CallEvent.CallTransferred::new);
 	}
 
-	@Override
-	public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
+	private void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
 		boolean[] filed = new boolean[1];
 		writes.submit(new Write.Plain(call.callId(), call.tenantId(), () -> filed[0] = voicemails.file(call, message).isPresent(), () -> {
 			if (filed[0]) {

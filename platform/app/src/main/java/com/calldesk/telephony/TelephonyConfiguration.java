@@ -44,7 +44,7 @@ import com.calldesk.sip.SipSettings;
 import com.calldesk.sip.calls.ActiveCalls;
 import com.calldesk.sip.calls.B2bua;
 import com.calldesk.sip.calls.CallHandlers;
-import com.calldesk.sip.calls.CallObserver;
+import com.calldesk.sip.calls.CallLifecycle;
 import com.calldesk.sip.calls.MediaAnchor;
 import com.calldesk.sip.calls.OutboundRouting;
 import com.calldesk.sip.calls.SessionTimers;
@@ -195,7 +195,7 @@ class TelephonyConfiguration {
 	@ConditionalOnProperty(name = "calldesk.sip.server.enabled", havingValue = "true", matchIfMissing = true)
 	SipServer sipServer(SipServerProperties server, SipAccountProperties accounts, SeatAccounts seats, Locations locations,
 			ExpiringCounters counters, RegistrationLog events, Clock clock, SipNode sipNode, TrunkDirectory trunks,
-			Acd acd, ChannelCounter channels, MediaAnchor media, CallObserver calls, ActiveCalls active,
+			Acd acd, ChannelCounter channels, MediaAnchor media, CallLog calls, ActiveCalls active,
 			ScheduledExecutorService callSweeper, OutboundRouting outbound, CallControl control, OrderedWrites writes) throws Exception {
 		int port = server.listenPort() > 0 ? server.listenPort() : accounts.port();
 		String node = sipNode.id();
@@ -212,7 +212,8 @@ class TelephonyConfiguration {
 				(int) Math.max(1, server.retryAfter().toSeconds()));
 		SipServer sip = SipServer.start(settings, overload, endpoint -> {
 			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
-			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, calls, active, node, clock,
+			// the records first, then the agents: a call's end is queued for its record before its agent is free again
+			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, CallLifecycle.of(calls, acd), active, node, clock,
 					new SessionTimers(server.sessionExpires(), server.minSe()), outbound);
 			Map<String, RequestHandler> handlers = new HashMap<>(
 					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
@@ -291,7 +292,6 @@ class TelephonyConfiguration {
 		}
 	}
 
-	/** Logs phones coming and going; agent state (offline on registration loss) listens here next. */
 	/** Logs phones coming and going, and tells agent presence. */
 	static final class RegistrationLog implements RegistrationEvents {
 

@@ -25,6 +25,7 @@ import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallSnapshot;
 import com.calldesk.sip.calls.CallState;
+import com.calldesk.sip.calls.CallStep;
 import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.Locations;
 
@@ -107,8 +108,9 @@ public final class AcdDecisionBench {
 			if (!(decision instanceof CallDistribution.Ring ring)) {
 				throw new IllegalStateException("round " + i + ": " + decision);
 			}
-			acd.ended(new CallSnapshot(call.callId(), 1, "2001000", "INBOUND", call.customerNumber(), null, null, null, null, ring.seat(),
-					CallState.ENDED, call.offeredAt(), null, null, Instant.now(), "CUSTOMER", "customer-hangup", 0, null, "bench", null, null));
+			acd.on(new CallStep.Ended(new CallSnapshot(call.callId(), 1, "2001000", "INBOUND", call.customerNumber(), null, null, null, null,
+					ring.seat(), CallState.ENDED, call.offeredAt(), null, null, Instant.now(), "CUSTOMER", "customer-hangup", 0, null, "bench", null,
+					null)));
 			if (i >= 0) {
 				nanos[i] = took;
 			}

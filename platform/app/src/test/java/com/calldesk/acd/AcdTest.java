@@ -28,6 +28,7 @@ import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallSnapshot;
+import com.calldesk.sip.calls.CallStep;
 import com.calldesk.sip.calls.CallState;
 import com.calldesk.sip.calls.QueueStanding;
 import com.calldesk.sip.calls.QueuedCalls;
@@ -161,7 +162,7 @@ class AcdTest {
 		for (int i = 0; i < 3; i++) {
 			CallDistribution.Ring ring = (CallDistribution.Ring) route("c" + i);
 			rung.add(ring.seat());
-			acd.ended(call("c" + i, ring.seat()));
+			acd.on(new CallStep.Ended(call("c" + i, ring.seat())));
 		}
 		assertThat(rung).containsExactlyInAnyOrderElementsOf(seats);
 	}
@@ -190,12 +191,12 @@ class AcdTest {
 	void anAgentWhoDidNotAnswerSitsOutTheDelayThenKeepsItsPlaceInLine() {
 		available(0, 1);
 		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
-		acd.notAnswered(call("c1", seats.get(0)), seats.get(0), "no-answer");
+		acd.on(new CallStep.SeatNotAnswered(call("c1", seats.get(0)), seats.get(0), "no-answer"));
 		assertThat(route("c2")).as("held back for 5 s").isEqualTo(ring(seats.get(1)));
-		acd.ended(call("c2", seats.get(1)));
+		acd.on(new CallStep.Ended(call("c2", seats.get(1))));
 		clock.advance(Duration.ofMillis(4_999));
 		assertThat(route("c3")).isEqualTo(ring(seats.get(1)));
-		acd.ended(call("c3", seats.get(1)));
+		acd.on(new CallStep.Ended(call("c3", seats.get(1))));
 		clock.advance(Duration.ofMillis(1));
 		assertThat(route("c4")).as("free the longest again").isEqualTo(ring(seats.get(0)));
 	}
@@ -229,14 +230,14 @@ class AcdTest {
 		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50);
 		available(0);
 		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
-		acd.answered(call("c1", seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
 		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
-		acd.queued(call("c2", null));
+		acd.on(new CallStep.Queued(call("c2", null), false));
 		clock.advance(Duration.ofSeconds(1));
-		acd.queued(call("c3", null));
+		acd.on(new CallStep.Queued(call("c3", null), false));
 		// c2 hangs up: the B2BUA lets go of it before the ACD hears that it left the queue
 		gone.add("c2");
-		acd.ended(call("c1", seats.get(0)));
+		acd.on(new CallStep.Ended(call("c1", seats.get(0))));
 		acd.dispatch(TENANT);
 		assertThat(journal).contains("WITHDRAWN:" + seats.get(0) + ":caller left");
 		assertThat(offers).as("the agent freed again takes the next caller").containsExactly("c3->" + seats.get(0));
@@ -249,15 +250,15 @@ class AcdTest {
 		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 50);
 		available(0);
 		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
-		acd.answered(call("c1", seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
 		clock.advance(Duration.ofSeconds(1));
 		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
-		acd.queued(call("c2", null));
+		acd.on(new CallStep.Queued(call("c2", null), false));
 		clock.advance(Duration.ofSeconds(1));
-		acd.queued(call("c3", null));
+		acd.on(new CallStep.Queued(call("c3", null), false));
 		assertThat(route("c4")).as("no queue jumping").isEqualTo(new CallDistribution.Wait());
 
-		acd.ended(call("c1", seats.get(0)));
+		acd.on(new CallStep.Ended(call("c1", seats.get(0))));
 		acd.dispatch(TENANT);
 		assertThat(offers).containsExactly("c2->" + seats.get(0));
 		assertThat(acd.waitingOf(TENANT)).extracting(w -> w.callId()).containsExactly("c3");
@@ -270,11 +271,11 @@ class AcdTest {
 		available(0, 1, 2);
 		for (int i = 0; i < 3; i++) {
 			assertThat(route("talking" + i)).isEqualTo(ring(seats.get(i)));
-			acd.answered(call("talking" + i, seats.get(i)));
+			acd.on(new CallStep.Answered(call("talking" + i, seats.get(i))));
 		}
 		for (String waiting : List.of("w1", "w2", "w3")) {
 			assertThat(route(waiting)).isEqualTo(new CallDistribution.Wait());
-			acd.queued(call(waiting, null));
+			acd.on(new CallStep.Queued(call(waiting, null), false));
 			clock.advance(Duration.ofSeconds(1));
 		}
 		assertThat(journal).containsSubsequence("QUEUED:null:position 1", "QUEUED:null:position 2", "QUEUED:null:position 3");
@@ -285,7 +286,7 @@ class AcdTest {
 		desk.choose(TENANT, seats.get(2), AgentStatus.BUSY);
 		assertThat(acd.standing(call("w3", null))).as("a busy agent takes no queued call").contains(new QueueStanding(2, Duration.ofSeconds(270)));
 
-		acd.ended(call("talking0", seats.get(0)));
+		acd.on(new CallStep.Ended(call("talking0", seats.get(0))));
 		acd.dispatch(TENANT);
 		assertThat(offers).containsExactly("w1->" + seats.get(0));
 		assertThat(acd.standing(call("w1", null))).as("its agent's phone rings").isEmpty();
@@ -316,9 +317,9 @@ class AcdTest {
 	void aCallerWaitingPastTheMaxWaitOverflows() {
 		available(0);
 		route("c1");
-		acd.answered(call("c1", seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
 		assertThat(route("c2")).isEqualTo(new CallDistribution.Wait());
-		acd.queued(call("c2", null));
+		acd.on(new CallStep.Queued(call("c2", null), false));
 		clock.advance(Duration.ofSeconds(59));
 		acd.dispatch(TENANT);
 		assertThat(overflows).isEmpty();
@@ -350,9 +351,9 @@ class AcdTest {
 				Duration.ofSeconds(60)));
 		available(0);
 		route("c1");
-		acd.answered(call("c1", seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
 		route("c2");
-		acd.queued(call("c2", null));
+		acd.on(new CallStep.Queued(call("c2", null), false));
 		clock.advance(Duration.ofSeconds(60));
 		acd.dispatch(TENANT);
 		acd.dispatch(TENANT);
@@ -360,7 +361,7 @@ class AcdTest {
 		assertThat(overflowed).singleElement().extracting(CallDistribution.Overflow::then)
 			.isEqualTo(new CallDistribution.Voicemail("voicemail-greeting", Duration.ofSeconds(60)));
 		assertThat(acd.waitingOf(TENANT)).isEmpty();
-		acd.ended(call("c2", null));
+		acd.on(new CallStep.Ended(call("c2", null)));
 		assertThat(journal.stream().filter(step -> step.startsWith("OVERFLOWED"))).as("journaled once, when it overflowed")
 			.containsExactly("OVERFLOWED:null:waited 60 s: max-wait → voicemail");
 	}
@@ -374,7 +375,7 @@ class AcdTest {
 		assertThat(journal).contains("OFFERED:" + seats.get(0) + ":ring-all", "OFFERED:" + seats.get(2) + ":ring-all");
 		assertThat(route("c2")).as("everyone free is ringing for c1: wait").isEqualTo(new CallDistribution.Wait());
 
-		acd.released(call("c1", null), seats.get(0));
+		acd.on(new CallStep.SeatReleased(call("c1", null), seats.get(0)));
 		assertThat(desk.agents(TENANT).get(0).offerable(clock.instant())).as("no no-answer delay, no BUSY").isTrue();
 		assertThat(desk.agents(TENANT).get(0).status()).isEqualTo(AgentStatus.IDLE);
 		assertThat(journal).contains("WITHDRAWN:" + seats.get(0) + ":answered elsewhere");
@@ -393,9 +394,9 @@ class AcdTest {
 		settings = new AcdSettings(Strategy.LONGEST_IDLE, false, 20, 0, 3, 5, 60, 1);
 		available(0);
 		route("c1");
-		acd.answered(call("c1", seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
 		route("c2");
-		acd.queued(call("c2", null));
+		acd.on(new CallStep.Queued(call("c2", null), false));
 		assertThat(route("c3")).isEqualTo(new CallDistribution.Overflow("queue-full", "all-busy"));
 	}
 
@@ -419,8 +420,8 @@ class AcdTest {
 
 	private void answerAndFinish(String callId, String seat) {
 		board.change(TENANT, seat, a -> a.offered(callId, clock.instant()));
-		acd.answered(call(callId, seat));
-		acd.ended(call(callId, seat));
+		acd.on(new CallStep.Answered(call(callId, seat)));
+		acd.on(new CallStep.Ended(call(callId, seat)));
 	}
 
 	private static AcdSettings with(Strategy strategy, boolean sticky) {

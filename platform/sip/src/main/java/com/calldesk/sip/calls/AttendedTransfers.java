@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
-import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,15 +24,21 @@ final class AttendedTransfers {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
+
+	private final SipIdioms sip;
 
 	private final CallDistribution distribution;
 
 	private final ActiveCalls active;
 
-	AttendedTransfers(B2bua b2bua, SipEndpoint endpoint, CallDistribution distribution, ActiveCalls active) {
+	AttendedTransfers(B2bua b2bua, SipEndpoint endpoint, CallDistribution distribution, ActiveCalls active, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.distribution = distribution;
 		this.active = active;
 	}
@@ -107,13 +112,12 @@ final class AttendedTransfers {
 		}
 		call.closeAgentLeg(b2bua.now());
 		if (fromSeat != null) {
-			distribution.transferredAway(call.snapshot(), fromSeat);
+			lifecycle.on(new CallStep.SeatHandedOver(call.snapshot(), fromSeat));
 		}
 		active.assign(call, colleague);
 		distribution.claimForTransfer(call.snapshot(), colleague);
 		call.agentLegAnsweredAt = b2bua.now();
-		distribution.answered(call.snapshot());
-		b2bua.observer().transferred(call.snapshot());
+		lifecycle.on(new CallStep.Transferred(call.snapshot(), CallStep.Transferred.How.ATTENDED));
 		offHold(call);
 	}
 
@@ -143,7 +147,7 @@ final class AttendedTransfers {
 		}
 		agent.setApplicationData(Transfers.LET_GO);
 		try {
-			b2bua.bye(agent);
+			sip.bye(agent);
 		}
 		catch (Exception ex) {
 			log.debug("BYE to a transferring agent failed: {}", ex.toString());

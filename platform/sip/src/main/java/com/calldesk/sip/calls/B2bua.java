@@ -13,7 +13,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.CSeqHeader;
 import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
@@ -30,7 +29,7 @@ import com.calldesk.state.ChannelCounter;
 /**
  * Calls through the B2BUA: the leg that came in, the leg we send out, answers relayed back, either
  * side may end it. Every end path goes through {@link #finish}, which acts once per call: channels
- * released, media closed and the observer told, whatever ended the call first.
+ * released, media closed and the {@link CallLifecycle} told, whatever ended the call first.
  */
 public final class B2bua {
 
@@ -39,6 +38,8 @@ public final class B2bua {
 	static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
 	private final SipEndpoint endpoint;
+
+	private final SipIdioms sip;
 
 	private final TrunkDirectory trunks;
 
@@ -52,7 +53,7 @@ public final class B2bua {
 
 	private final MediaAnchor media;
 
-	private final CallObserver observer;
+	private final CallLifecycle lifecycle;
 
 	private final ActiveCalls active;
 
@@ -83,34 +84,35 @@ public final class B2bua {
 	private final Holds holds;
 
 	public B2bua(SipEndpoint endpoint, TrunkDirectory trunks, CallDistribution distribution, Locations locations, ChannelCounter channels,
-			MediaAnchor media, CallObserver observer, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
+			MediaAnchor media, CallLifecycle lifecycle, ActiveCalls active, String node, Clock clock, SessionTimers timers, OutboundRouting forwarding) {
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.trunks = trunks;
 		this.distribution = distribution;
 		this.locations = locations;
 		this.channels = channels;
 		this.media = media;
-		this.observer = observer;
+		this.lifecycle = lifecycle;
 		this.active = active;
 		this.node = node;
 		this.clock = clock;
 		this.timers = timers;
 		this.refresh = new SessionRefresh(this, endpoint, timers);
 		this.retries = new OutLegRetries(this, endpoint);
-		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding);
-		this.attendedTransfers = new AttendedTransfers(this, endpoint, distribution, active);
-		this.consults = new Consults(this, endpoint, locations, distribution, active, media);
-		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution, observer);
-		this.outAnswers = new OutLegAnswers(this, endpoint, timers, observer, distribution, clock);
-		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active);
+		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding, lifecycle);
+		this.attendedTransfers = new AttendedTransfers(this, endpoint, distribution, active, lifecycle);
+		this.consults = new Consults(this, endpoint, locations, distribution, active, media, lifecycle);
+		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution, lifecycle);
+		this.outAnswers = new OutLegAnswers(this, endpoint, timers, lifecycle, clock);
+		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active, lifecycle);
 		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, consults, clock);
-		this.holds = new Holds(this, endpoint, active, locations);
-		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock);
+		this.holds = new Holds(this, endpoint, active, locations, lifecycle);
+		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock, lifecycle);
 	}
 
 	/**
 	 * Click-to-call (F9): rings the seat's phone (asking it to answer by itself), then the customer through the
-	 * tenant's gateway, and bridges them; returns the call's id at once, the rest is told to the observer.
+	 * tenant's gateway, and bridges them; returns the call's id at once, the rest is told as {@link CallStep}s.
 	 * @throws ClickToCallRefused when the call cannot be placed (no phone, on a call, no route…)
 	 */
 	public String clickToCall(ClickToCall request) {
@@ -269,7 +271,7 @@ public final class B2bua {
 			call.session(call.inLeg()).allowsUpdate = SessionTimers.allowsUpdate(transaction.getRequest());
 		}
 		active.add(call);
-		observer.offered(call.snapshot());
+		lifecycle.on(new CallStep.Offered(call.snapshot()));
 		return call;
 	}
 
@@ -337,10 +339,6 @@ public final class B2bua {
 		in.timer = timers.answer(call.inRequest, ok, endpoint.headers(), clock.instant());
 		in.lastSdpSent = sdp;
 		call.inInvite.sendResponse(ok);
-	}
-
-	CallObserver observer() {
-		return observer;
 	}
 
 	void outTimedOut(Call call) {
@@ -436,7 +434,7 @@ public final class B2bua {
 		try {
 			if (by != call.outLeg() && call.outDialog != null) {
 				if (before == CallState.ANSWERED) {
-					bye(call.outDialog);
+					sip.bye(call.outDialog);
 				}
 				else if (call.outProvisional) {
 					cancelOut(call);
@@ -444,7 +442,7 @@ public final class B2bua {
 			}
 			if (by != call.inLeg()) {
 				if (before == CallState.ANSWERED || call.inAnswered) {
-					bye(call.inDialog);
+					sip.bye(call.inDialog);
 				}
 				else if (call.originated()) {
 					clickToCalls.cancelAgent(call);
@@ -507,9 +505,8 @@ public final class B2bua {
 			call.media.close();
 		}
 		// told before the call leaves the active set: whoever sees no active call finds its end queued
-		observer.ended(call.snapshot());
+		lifecycle.on(new CallStep.Ended(call.snapshot()));
 		active.remove(call);
-		distribution.ended(call.snapshot());
 		return true;
 	}
 
@@ -531,20 +528,7 @@ public final class B2bua {
 	}
 
 	void cancelOut(Call call) {
-		try {
-			ClientTransaction cancel = endpoint.provider().getNewClientTransaction(call.outInvite.createCancel());
-			cancel.sendRequest();
-		}
-		catch (Exception ex) {
-			log.debug("CANCEL of the out leg of call {} failed: {}", call.id(), ex.toString());
-		}
-	}
-
-	void bye(Dialog dialog) throws Exception {
-		Request bye = dialog.createRequest(Request.BYE);
-		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(bye);
-		transaction.setApplicationData(dialog.getApplicationData());
-		dialog.sendRequest(transaction);
+		sip.cancel(call.outInvite, "the out leg of call " + call.id());
 	}
 
 	/** Our Contact in dialogs we take part in. */

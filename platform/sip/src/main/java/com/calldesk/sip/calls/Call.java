@@ -125,7 +125,7 @@ public final class Call {
 	/** The relay's SDP for agent phones while the customer is not answered (the customer's offer, rewritten). */
 	String agentOffer;
 
-	/** The current out leg's first provisional has been told to the observer. */
+	/** The current out leg's first provisional has been told as {@link CallStep.Ringing}. */
 	boolean outRingingTold;
 
 	MediaAnchor.Session media;

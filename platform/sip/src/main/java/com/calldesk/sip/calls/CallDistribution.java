@@ -5,9 +5,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Who takes an inbound call, decided by the application's ACD; the B2BUA does what it is told and
- * reports back. Called on SIP threads: quick, never throws. Offers to waiting calls come back through
- * {@link QueuedCalls}.
+ * Who takes an inbound call, decided by the application's ACD; the B2BUA does what it is told, and the
+ * ACD follows what came of it on the {@link CallLifecycle}. Called on SIP threads: quick, never throws.
+ * Offers to waiting calls come back through {@link QueuedCalls}.
  */
 public interface CallDistribution {
 
@@ -18,20 +18,8 @@ public interface CallDistribution {
 	 */
 	Decision route(CallSnapshot call, Set<String> tried, Predicate<String> reachable);
 
-	/** The claimed seat's phone did not take the call: {@code why} is no-answer, busy, rejected or unreachable. */
-	void notAnswered(CallSnapshot call, String seat, String why);
-
 	/** How long a seat's phone may ring. */
 	Duration ringTimeout(long tenantId);
-
-	/** The call waits in its tenant's queue (the customer hears hold music) until offered or overflowed. */
-	void queued(CallSnapshot call);
-
-	/** A seat answered (inbound) or a seat's own call was answered (outbound). */
-	void answered(CallSnapshot call);
-
-	/** The call ended, whatever ended it. */
-	void ended(CallSnapshot call);
 
 	/**
 	 * Claims {@code seat} for a call transferred to it, as atomically as an offer: false when the agent is
@@ -44,18 +32,6 @@ public interface CallDistribution {
 	/** Claims a colleague's {@code seat} for an internal call from {@code call}'s seat: false when the colleague is not free. */
 	default boolean claimColleague(CallSnapshot call, String seat) {
 		return claimForTransfer(call, seat);
-	}
-
-	/** {@code seat} rang for the call with others (ring-all) and another answered first: not a no-answer. */
-	default void released(CallSnapshot call, String seat) {
-	}
-
-	/** {@code seat} answered a consultation that ended without taking the call: free again at once. */
-	default void consultEnded(CallSnapshot call, String seat) {
-	}
-
-	/** The agent of {@code seat} handed the call over (transfer): their part of it is over. */
-	default void transferredAway(CallSnapshot call, String seat) {
 	}
 
 	/** Where a waiting call stands in its queue, for the announcement (B7); empty when it is not waiting in one. */
@@ -124,24 +100,8 @@ public interface CallDistribution {
 		}
 
 		@Override
-		public void notAnswered(CallSnapshot call, String seat, String why) {
-		}
-
-		@Override
 		public Duration ringTimeout(long tenantId) {
 			return Duration.ofSeconds(20);
-		}
-
-		@Override
-		public void queued(CallSnapshot call) {
-		}
-
-		@Override
-		public void answered(CallSnapshot call) {
-		}
-
-		@Override
-		public void ended(CallSnapshot call) {
 		}
 	};
 }

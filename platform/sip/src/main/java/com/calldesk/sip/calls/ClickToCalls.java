@@ -9,7 +9,6 @@ import java.util.UUID;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -33,7 +32,11 @@ final class ClickToCalls {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
+
+	private final SipIdioms sip;
 
 	private final Locations locations;
 
@@ -48,9 +51,11 @@ final class ClickToCalls {
 	private final Clock clock;
 
 	ClickToCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, OutboundRouting routing, ActiveCalls active, MediaAnchor media,
-			String node, Clock clock) {
+			String node, Clock clock, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.locations = locations;
 		this.routing = routing;
 		this.active = active;
@@ -77,7 +82,7 @@ final class ClickToCalls {
 		call.outbound = attempt;
 		active.add(call);
 		active.assign(call, request.seat());
-		b2bua.observer().offered(call.snapshot());
+		lifecycle.on(new CallStep.Offered(call.snapshot()));
 		synchronized (call) {
 			try {
 				call.media = media.open(id, request.tenantCode());
@@ -133,17 +138,17 @@ final class ClickToCalls {
 				}
 				if (status >= 300) {
 					if (!call.inAnswered) {
-						b2bua.hangUp(call, Leg.AGENT, status == Response.BUSY_HERE || status == Response.DECLINE ? "agent-busy" : "agent-rejected-" + status);
+						b2bua.hangUp(call, Leg.AGENT, "agent-" + SipIdioms.refusal(status));
 					}
 					return;
 				}
 				Dialog dialog = event.getDialog() != null ? event.getDialog() : call.inDialog;
-				dialog.sendAck(dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+				sip.ack(dialog, response);
 				if (call.inAnswered) {
 					return;
 				}
 				if (call.state() == CallState.ENDED) {
-					b2bua.bye(dialog);
+					sip.bye(dialog);
 					return;
 				}
 				call.inDialog = dialog;
@@ -176,11 +181,6 @@ final class ClickToCalls {
 		if (invite == null) {
 			return;
 		}
-		try {
-			endpoint.provider().getNewClientTransaction(invite.createCancel()).sendRequest();
-		}
-		catch (Exception ex) {
-			log.debug("CANCEL to the agent of click-to-call {} failed: {}", call.id(), ex.toString());
-		}
+		sip.cancel(invite, "the agent leg of click-to-call " + call.id());
 	}
 }

@@ -7,15 +7,11 @@ import java.util.function.Consumer;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
-import javax.sip.TimeoutEvent;
-import javax.sip.header.CSeqHeader;
-import javax.sip.message.Request;
 import javax.sip.message.Response;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.calldesk.sip.ClientListener;
 import com.calldesk.sip.SipEndpoint;
 import com.calldesk.sip.registrar.Binding;
 import com.calldesk.sip.registrar.Locations;
@@ -35,7 +31,11 @@ final class Consults {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
+
+	private final SipIdioms sip;
 
 	private final Locations locations;
 
@@ -45,9 +45,11 @@ final class Consults {
 
 	private final MediaAnchor media;
 
-	Consults(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution, ActiveCalls active, MediaAnchor media) {
+	Consults(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution, ActiveCalls active, MediaAnchor media, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.locations = locations;
 		this.distribution = distribution;
 		this.active = active;
@@ -101,7 +103,7 @@ final class Consults {
 				if (side != null) {
 					side.close();
 				}
-				distribution.released(call.snapshot(), seat);
+				lifecycle.on(new CallStep.SeatReleased(call.snapshot(), seat));
 				throw new TransferRefused("error");
 			}
 		}
@@ -122,16 +124,16 @@ final class Consults {
 				return;
 			}
 			if (status >= 300) {
-				end(call, consult, status == Response.BUSY_HERE || status == Response.DECLINE ? "busy" : "rejected-" + status);
+				end(call, consult, SipIdioms.refusal(status));
 				return;
 			}
 			try {
 				Dialog dialog = event.getDialog();
-				dialog.sendAck(dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+				sip.ack(dialog, response);
 				consult.dialog = dialog;
 				consult.seatSdp = new String(response.getRawContent(), StandardCharsets.UTF_8);
 				consult.media.toCustomer(consult.seatSdp);
-				distribution.answered(call.snapshot().withSeat(consult.seat));
+				lifecycle.on(new CallStep.SeatAnswered(call.snapshot(), consult.seat));
 				if (consult.agentGone) {
 					complete(call, consult);
 					return;
@@ -161,7 +163,7 @@ final class Consults {
 		consult.agentSdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);
 		consult.media.toAgent(consult.agentSdp);
 		consult.phase = Consult.Phase.TALKING;
-		b2bua.observer().consulting(call.snapshot(), consult.seat);
+		lifecycle.on(new CallStep.Consulting(call.snapshot(), consult.seat));
 		if (consult.agentGone) {
 			complete(call, consult);
 		}
@@ -210,7 +212,7 @@ final class Consults {
 		if (agent != null && !consult.agentGone) {
 			agent.setApplicationData(Transfers.LET_GO);
 			try {
-				b2bua.bye(agent);
+				sip.bye(agent);
 			}
 			catch (Exception ex) {
 				log.debug("BYE to the consulting agent of call {} failed: {}", call.id(), ex.toString());
@@ -228,11 +230,11 @@ final class Consults {
 		call.consult = null;
 		consult.media.close();
 		if (fromSeat != null) {
-			distribution.transferredAway(call.snapshot(), fromSeat);
+			lifecycle.on(new CallStep.SeatHandedOver(call.snapshot(), fromSeat));
 		}
 		active.assign(call, consult.seat);
 		call.agentLegAnsweredAt = b2bua.now();
-		b2bua.observer().transferred(call.snapshot());
+		lifecycle.on(new CallStep.Transferred(call.snapshot(), CallStep.Transferred.How.CONSULTED));
 	}
 
 	/** Go back: the consulted seat is hung up, the agent returns to the customer. */
@@ -316,16 +318,16 @@ final class Consults {
 		}
 		CallSnapshot seatSide = call.snapshot().withSeat(consult.seat);
 		if (call.state() != CallState.ENDED) {
-			b2bua.observer().consultEnded(call.snapshot(), consult.seat);
+			lifecycle.on(new CallStep.ConsultEnded(call.snapshot(), consult.seat));
 		}
 		if (why == null) {
-			distribution.consultEnded(seatSide, consult.seat);
+			lifecycle.on(new CallStep.SeatConsulted(seatSide, consult.seat));
 		}
 		else if ("cancelled".equals(why)) {
-			distribution.released(seatSide, consult.seat);
+			lifecycle.on(new CallStep.SeatReleased(seatSide, consult.seat));
 		}
 		else {
-			distribution.notAnswered(seatSide, consult.seat, why);
+			lifecycle.on(new CallStep.SeatNotAnswered(seatSide, consult.seat, why));
 		}
 	}
 
@@ -359,7 +361,7 @@ final class Consults {
 		}
 		call.consult = null;
 		consult.media.close();
-		distribution.released(call.snapshot().withSeat(consult.seat), consult.seat);
+		lifecycle.on(new CallStep.SeatReleased(call.snapshot().withSeat(consult.seat), consult.seat));
 	}
 
 	private Call callOf(long tenantId, String callId) {
@@ -374,18 +376,13 @@ final class Consults {
 		if (!consult.provisional) {
 			return;
 		}
-		try {
-			endpoint.provider().getNewClientTransaction(consult.invite.createCancel()).sendRequest();
-		}
-		catch (Exception ex) {
-			log.debug("CANCEL of a consultation failed: {}", ex.toString());
-		}
+		sip.cancel(consult.invite, "a consultation");
 	}
 
 	private void hangUpSeat(Consult consult) {
 		consult.dialog.setApplicationData(null);
 		try {
-			b2bua.bye(consult.dialog);
+			sip.bye(consult.dialog);
 		}
 		catch (Exception ex) {
 			log.debug("BYE to a consulted seat failed: {}", ex.toString());
@@ -397,15 +394,7 @@ final class Consults {
 		if (event.getResponse().getStatusCode() / 100 != 2 || event.getDialog() == null) {
 			return;
 		}
-		try {
-			Dialog dialog = event.getDialog();
-			dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
-			dialog.setApplicationData(null);
-			b2bua.bye(dialog);
-		}
-		catch (Exception ex) {
-			log.debug("Hanging up a late consulted phone failed: {}", ex.toString());
-		}
+		sip.hangUpLate(event.getDialog(), event.getResponse(), "a late consulted phone");
 	}
 
 	private void reinvite(Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {

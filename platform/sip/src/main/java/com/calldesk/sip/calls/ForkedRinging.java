@@ -32,16 +32,19 @@ final class ForkedRinging {
 
 	private final SipEndpoint endpoint;
 
+	private final SipIdioms sip;
+
 	private final Locations locations;
 
 	private final CallDistribution distribution;
 
-	private final CallObserver observer;
+	private final CallLifecycle lifecycle;
 
-	ForkedRinging(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution, CallObserver observer) {
+	ForkedRinging(B2bua b2bua, SipEndpoint endpoint, Locations locations, CallDistribution distribution, CallLifecycle lifecycle) {
 		this.b2bua = b2bua;
-		this.observer = observer;
+		this.lifecycle = lifecycle;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.locations = locations;
 		this.distribution = distribution;
 	}
@@ -64,7 +67,7 @@ final class ForkedRinging {
 			call.triedSeats.add(seat);
 			Optional<Binding> phone = locations.of(seat).stream().findFirst();
 			if (phone.isEmpty()) {
-				distribution.notAnswered(call.snapshot(), seat, "unreachable");
+				lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, "unreachable"));
 				continue;
 			}
 			try {
@@ -84,7 +87,7 @@ final class ForkedRinging {
 			}
 			catch (Exception ex) {
 				log.warn("Ringing seat {} for call {} failed", seat, call.id(), ex);
-				distribution.notAnswered(call.snapshot(), seat, "unreachable");
+				lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, "unreachable"));
 			}
 		}
 		if (forks.seats.isEmpty()) {
@@ -120,7 +123,7 @@ final class ForkedRinging {
 				if (forks.provisional.add(transaction)) {
 					// each rung seat gets its own screen pop; the customer hears ringing once
 					call.ringing();
-					observer.ringing(call.snapshot().withSeat(forks.seats.get(transaction)));
+					lifecycle.on(new CallStep.Ringing(call.snapshot().withSeat(forks.seats.get(transaction))));
 					call.outRingingTold = true;
 				}
 				if (firstRing) {
@@ -135,7 +138,7 @@ final class ForkedRinging {
 			}
 			String seat = forks.seats.remove(transaction);
 			if (status >= 300) {
-				distribution.notAnswered(call.snapshot(), seat, status == Response.BUSY_HERE || status == Response.DECLINE ? "busy" : "rejected-" + status);
+				lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, SipIdioms.refusal(status)));
 				if (forks.seats.isEmpty()) {
 					call.forks = null;
 					b2bua.inboundCalls().allForksFailed(call);
@@ -166,7 +169,7 @@ final class ForkedRinging {
 		CallSnapshot snapshot = call.snapshot();
 		List<String> seats = List.copyOf(forks.seats.values());
 		cancelOthers(call, forks, false);
-		seats.forEach(seat -> distribution.notAnswered(snapshot, seat, "no-answer"));
+		seats.forEach(seat -> lifecycle.on(new CallStep.SeatNotAnswered(snapshot, seat, "no-answer")));
 	}
 
 	/** Cancels every fork still ringing (the call ended, or another phone answered) and releases their agents. */
@@ -182,18 +185,13 @@ final class ForkedRinging {
 	private void cancelOthers(Call call, Forks forks, boolean release) {
 		for (Map.Entry<ClientTransaction, String> fork : forks.seats.entrySet()) {
 			if (forks.provisional.contains(fork.getKey())) {
-				try {
-					endpoint.provider().getNewClientTransaction(fork.getKey().createCancel()).sendRequest();
-				}
-				catch (Exception ex) {
-					log.debug("CANCEL of a ring-all fork of call {} failed: {}", call.id(), ex.toString());
-				}
+				sip.cancel(fork.getKey(), "a ring-all fork of call " + call.id());
 			}
 			else {
 				call.cancelOnProvisional.add(fork.getKey());
 			}
 			if (release) {
-				distribution.released(call.snapshot(), fork.getValue());
+				lifecycle.on(new CallStep.SeatReleased(call.snapshot(), fork.getValue()));
 			}
 		}
 		forks.seats.clear();

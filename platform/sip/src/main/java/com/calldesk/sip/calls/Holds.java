@@ -30,13 +30,16 @@ public final class Holds {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
 
 	private final ActiveCalls active;
 
 	private final Locations locations;
 
-	Holds(B2bua b2bua, SipEndpoint endpoint, ActiveCalls active, Locations locations) {
+	Holds(B2bua b2bua, SipEndpoint endpoint, ActiveCalls active, Locations locations, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
 		this.active = active;
@@ -51,7 +54,7 @@ public final class Holds {
 			if (!call.held) {
 				call.held = true;
 				call.media.playToCustomer(InboundCalls.HOLD_MUSIC, true);
-				b2bua.observer().held(call.snapshot());
+				lifecycle.on(new CallStep.Held(call.snapshot()));
 			}
 			return call.snapshot();
 		}
@@ -67,7 +70,7 @@ public final class Holds {
 			}
 			call.held = false;
 			call.media.stopPlaying();
-			b2bua.observer().resumed(call.snapshot());
+			lifecycle.on(new CallStep.Resumed(call.snapshot()));
 			return call.snapshot();
 		}
 	}

@@ -8,7 +8,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.TimeoutEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -31,10 +30,13 @@ final class InDialogRelay {
 
 	private final SipEndpoint endpoint;
 
+	private final SipIdioms sip;
+
 	private final B2bua b2bua;
 
 	InDialogRelay(SipEndpoint endpoint, B2bua b2bua) {
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.b2bua = b2bua;
 	}
 
@@ -163,8 +165,7 @@ final class InDialogRelay {
 			try {
 				Response back = endpoint.messages().createResponse(answer.getStatusCode(), original.getRequest());
 				if (answer.getStatusCode() < 300) {
-					Dialog dialog = event.getDialog();
-					dialog.sendAck(dialog.createAck(((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+					sip.ack(event.getDialog(), answer);
 					back.addHeader(b2bua.contact());
 					if (answer.getRawContent() != null) {
 						String sdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);

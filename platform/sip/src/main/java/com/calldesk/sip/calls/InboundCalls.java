@@ -27,6 +27,8 @@ final class InboundCalls implements QueuedCalls {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
 
 	private final Locations locations;
@@ -42,13 +44,14 @@ final class InboundCalls implements QueuedCalls {
 	private final QueueAnnouncements announcements;
 
 	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution,
-			OutboundRouting routing) {
+			OutboundRouting routing, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
 		this.locations = locations;
 		this.active = active;
 		this.distribution = distribution;
-		this.voicemails = new Voicemails(b2bua);
+		this.voicemails = new Voicemails(b2bua, lifecycle);
 		this.forwards = new Forwards(b2bua, endpoint, routing);
 		this.announcements = new QueueAnnouncements(b2bua, distribution);
 	}
@@ -98,7 +101,7 @@ final class InboundCalls implements QueuedCalls {
 		call.triedSeats.add(seat);
 		Optional<Binding> phone = locations.of(seat).stream().findFirst();
 		if (phone.isEmpty() || !active.assign(call, seat)) {
-			distribution.notAnswered(call.snapshot(), seat, "unreachable");
+			lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, "unreachable"));
 			return false;
 		}
 		try {
@@ -111,7 +114,7 @@ final class InboundCalls implements QueuedCalls {
 		}
 		catch (Exception ex) {
 			log.warn("Ringing seat {} for call {} failed", seat, call.id(), ex);
-			distribution.notAnswered(call.snapshot(), seat, "unreachable");
+			lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, "unreachable"));
 			return false;
 		}
 	}
@@ -137,7 +140,7 @@ final class InboundCalls implements QueuedCalls {
 				end(call, "forward-" + why, call.forwardFailedPrompt);
 				return;
 			}
-			distribution.notAnswered(call.snapshot(), call.seat(), why);
+			lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), call.seat(), why));
 			next(call);
 		}
 	}
@@ -176,10 +179,7 @@ final class InboundCalls implements QueuedCalls {
 		call.waiting = true;
 		call.ringDeadline = null;
 		boolean entered = call.queued();
-		if (entered) {
-			b2bua.observer().queued(call.snapshot());
-		}
-		distribution.queued(call.snapshot());
+		lifecycle.on(new CallStep.Queued(call.snapshot(), !entered));
 		if (entered) {
 			// after the ACD has queued it: the announcement says where it stands (or hold music alone)
 			announcements.entered(call);
@@ -213,7 +213,7 @@ final class InboundCalls implements QueuedCalls {
 			}
 			if (!call.waiting) {
 				b2bua.retireOut(call, true);
-				distribution.notAnswered(call.snapshot(), call.seat(), "overflow");
+				lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), call.seat(), "overflow"));
 			}
 			overflow(call, overflow);
 			return true;

@@ -6,7 +6,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.TimeoutEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -40,7 +39,7 @@ final class OurReinvite {
 				synchronized (call) {
 					if (answer.getStatusCode() < 300) {
 						try {
-							event.getDialog().sendAck(event.getDialog().createAck(((CSeqHeader) answer.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+							new SipIdioms(endpoint).ack(event.getDialog(), answer);
 						}
 						catch (Exception ex) {
 							log.debug("ACK of a re-INVITE of call {} failed: {}", call.id(), ex.toString());

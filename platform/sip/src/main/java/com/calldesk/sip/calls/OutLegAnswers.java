@@ -5,7 +5,6 @@ import java.time.Clock;
 
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Response;
 
 import org.slf4j.Logger;
@@ -27,20 +26,20 @@ final class OutLegAnswers {
 
 	private final SipEndpoint endpoint;
 
+	private final SipIdioms sip;
+
 	private final SessionTimers timers;
 
-	private final CallObserver observer;
-
-	private final CallDistribution distribution;
+	private final CallLifecycle lifecycle;
 
 	private final Clock clock;
 
-	OutLegAnswers(B2bua b2bua, SipEndpoint endpoint, SessionTimers timers, CallObserver observer, CallDistribution distribution, Clock clock) {
+	OutLegAnswers(B2bua b2bua, SipEndpoint endpoint, SessionTimers timers, CallLifecycle lifecycle, Clock clock) {
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.timers = timers;
-		this.observer = observer;
-		this.distribution = distribution;
+		this.lifecycle = lifecycle;
 		this.clock = clock;
 	}
 
@@ -66,25 +65,13 @@ final class OutLegAnswers {
 	private void staleAnswer(Call call, ResponseEvent event) {
 		int status = event.getResponse().getStatusCode();
 		if (status > 100 && status < 200 && call.cancelOnProvisional.remove(event.getClientTransaction())) {
-			try {
-				endpoint.provider().getNewClientTransaction(event.getClientTransaction().createCancel()).sendRequest();
-			}
-			catch (Exception ex) {
-				log.debug("CANCEL of a retired leg of call {} failed: {}", call.id(), ex.toString());
-			}
+			sip.cancel(event.getClientTransaction(), "a retired leg of call " + call.id());
 			return;
 		}
 		if (status / 100 != 2 || event.getDialog() == null) {
 			return;
 		}
-		try {
-			Dialog dialog = event.getDialog();
-			dialog.sendAck(dialog.createAck(((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber()));
-			b2bua.bye(dialog);
-		}
-		catch (Exception ex) {
-			log.debug("Hanging up a late answer failed: {}", ex.toString());
-		}
+		sip.hangUpLate(event.getDialog(), event.getResponse(), "a late answer on call " + call.id());
 	}
 
 	private void relayOutAnswer(Call call, ResponseEvent event) {
@@ -98,14 +85,14 @@ final class OutLegAnswers {
 				accepted(call, event);
 			}
 			else if (call.state() != CallState.ENDED && !b2bua.retries().retried(call, event)) {
-				boolean busy = status == Response.BUSY_HERE || status == Response.BUSY_EVERYWHERE || status == Response.DECLINE;
+				boolean busy = SipIdioms.busy(status);
 				if (call.inbound()) {
-					b2bua.inboundCalls().notAnswered(call, busy ? "busy" : "rejected-" + status, false);
+					b2bua.inboundCalls().notAnswered(call, SipIdioms.refusal(status), false);
 					return;
 				}
 				String who = call.outLeg() == Leg.AGENT ? "agent" : "customer";
 				b2bua.failIn(call, busy ? Response.BUSY_HERE : call.inbound() ? Response.TEMPORARILY_UNAVAILABLE : toPhone(status),
-						who + (busy ? "-busy" : "-rejected-" + status));
+						who + "-" + SipIdioms.refusal(status));
 			}
 		}
 		catch (Exception ex) {
@@ -138,10 +125,9 @@ final class OutLegAnswers {
 
 	private void accepted(Call call, ResponseEvent event) throws Exception {
 		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.outDialog;
-		long cseq = ((CSeqHeader) event.getResponse().getHeader(CSeqHeader.NAME)).getSeqNumber();
-		dialog.sendAck(dialog.createAck(cseq));
+		sip.ack(dialog, event.getResponse());
 		if (call.state() == CallState.ENDED) {
-			b2bua.bye(dialog);
+			sip.bye(dialog);
 			return;
 		}
 		// a phone that answered has rung, even if its 180 is overtaken by the 200 on another stack thread
@@ -164,8 +150,7 @@ final class OutLegAnswers {
 			in.lastSdpSent = ok.getRawContent() == null ? null : new String(ok.getRawContent(), StandardCharsets.UTF_8);
 		}
 		call.inInvite.sendResponse(ok);
-		observer.answered(call.snapshot());
-		distribution.answered(call.snapshot());
+		lifecycle.on(new CallStep.Answered(call.snapshot()));
 	}
 
 	/** Each out leg's first sign of ringing is told once (the screen pop of the seat it rings). */
@@ -175,7 +160,7 @@ final class OutLegAnswers {
 		}
 		call.outRingingTold = true;
 		call.ringing();
-		observer.ringing(call.snapshot());
+		lifecycle.on(new CallStep.Ringing(call.snapshot()));
 	}
 
 	/**
@@ -198,12 +183,11 @@ final class OutLegAnswers {
 		out.allowsUpdate = SessionTimers.allowsUpdate(event.getResponse());
 		if (rejoined) {
 			call.agentLegAnsweredAt = clock.instant();
-			observer.transferred(call.snapshot());
+			lifecycle.on(new CallStep.Transferred(call.snapshot(), CallStep.Transferred.How.REQUEUED));
 		}
 		else {
-			observer.answered(call.snapshot());
+			lifecycle.on(new CallStep.Answered(call.snapshot()));
 		}
-		distribution.answered(call.snapshot());
 	}
 
 	/**

@@ -6,7 +6,6 @@ import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.TimeoutEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -31,11 +30,14 @@ final class SessionRefresh {
 
 	private final SipEndpoint endpoint;
 
+	private final SipIdioms sip;
+
 	private final SessionTimers timers;
 
 	SessionRefresh(B2bua b2bua, SipEndpoint endpoint, SessionTimers timers) {
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.timers = timers;
 	}
 
@@ -131,7 +133,7 @@ final class SessionRefresh {
 			if (status < 300) {
 				try {
 					if (Request.INVITE.equals(method)) {
-						event.getDialog().sendAck(event.getDialog().createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+						sip.ack(event.getDialog(), response);
 					}
 				}
 				catch (Exception ex) {

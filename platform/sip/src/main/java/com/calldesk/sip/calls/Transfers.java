@@ -7,7 +7,6 @@ import java.util.Optional;
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
-import javax.sip.header.CSeqHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -32,7 +31,11 @@ final class Transfers {
 
 	private final B2bua b2bua;
 
+	private final CallLifecycle lifecycle;
+
 	private final SipEndpoint endpoint;
+
+	private final SipIdioms sip;
 
 	private final Locations locations;
 
@@ -43,9 +46,11 @@ final class Transfers {
 	private final ActiveCalls active;
 
 	Transfers(B2bua b2bua, SipEndpoint endpoint, Locations locations, OutboundRouting routing, CallDistribution distribution,
-			ActiveCalls active) {
+			ActiveCalls active, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
+		this.sip = new SipIdioms(endpoint);
 		this.locations = locations;
 		this.routing = routing;
 		this.distribution = distribution;
@@ -109,7 +114,7 @@ final class Transfers {
 			return AgentInvite.build(endpoint, call, seat, phone.get().target(), offer);
 		}
 		catch (Exception ex) {
-			distribution.notAnswered(call.snapshot(), seat, "unreachable");
+			lifecycle.on(new CallStep.SeatNotAnswered(call.snapshot(), seat, "unreachable"));
 			throw ex;
 		}
 	}
@@ -134,13 +139,13 @@ final class Transfers {
 		detachAgent(call);
 		old.setApplicationData(LET_GO);
 		try {
-			b2bua.bye(old);
+			sip.bye(old);
 		}
 		catch (Exception ex) {
 			log.debug("BYE to the transferring agent of call {} failed: {}", call.id(), ex.toString());
 		}
 		if (fromSeat != null) {
-			distribution.transferredAway(call.snapshot(), fromSeat);
+			lifecycle.on(new CallStep.SeatHandedOver(call.snapshot(), fromSeat));
 		}
 		if (target.seat() != null) {
 			active.assign(call, target.seat());
@@ -163,7 +168,7 @@ final class Transfers {
 			call.transfer = new Transfer(target, transaction, now.plus(ring), fromSeat, attempt);
 			call.transferRinging = false;
 			transaction.sendRequest();
-			b2bua.observer().transferring(call.snapshot());
+			lifecycle.on(new CallStep.Transferring(call.snapshot()));
 		}
 		catch (Exception ex) {
 			log.warn("Transfer of call {} could not ring {}", call.id(), target, ex);
@@ -200,14 +205,14 @@ final class Transfers {
 				return;
 			}
 			if (status >= 300) {
-				failed(call, status == Response.BUSY_HERE || status == Response.DECLINE ? "busy" : "rejected-" + status);
+				failed(call, SipIdioms.refusal(status));
 				return;
 			}
 			try {
 				Dialog dialog = event.getDialog();
-				dialog.sendAck(dialog.createAck(((CSeqHeader) response.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+				sip.ack(dialog, response);
 				if (call.state() == CallState.ENDED) {
-					b2bua.bye(dialog);
+					sip.bye(dialog);
 					return;
 				}
 				bridge(call, event, dialog);
@@ -243,10 +248,7 @@ final class Transfers {
 		call.transfer = null;
 		call.transferRinging = false;
 		CallSnapshot now = call.snapshot();
-		b2bua.observer().transferred(now);
-		if (transfer.target().seat() != null) {
-			distribution.answered(now);
-		}
+		lifecycle.on(new CallStep.Transferred(now, CallStep.Transferred.How.BLIND));
 	}
 
 	/** The call ended while a transfer rang: the new leg is cancelled (a 200 crossing it is hung up on arrival). */
@@ -257,12 +259,7 @@ final class Transfers {
 		}
 		call.transfer = null;
 		if (call.transferRinging) {
-			try {
-				endpoint.provider().getNewClientTransaction(transfer.invite().createCancel()).sendRequest();
-			}
-			catch (Exception ex) {
-				log.debug("CANCEL of the transfer leg of call {} failed: {}", call.id(), ex.toString());
-			}
+			sip.cancel(transfer.invite(), "the transfer leg of call " + call.id());
 		}
 		release(call, transfer.target(), transfer.attempt());
 	}
@@ -283,12 +280,7 @@ final class Transfers {
 			if (transfer == null || !now.isAfter(transfer.deadline())) {
 				return;
 			}
-			try {
-				endpoint.provider().getNewClientTransaction(transfer.invite().createCancel()).sendRequest();
-			}
-			catch (Exception ex) {
-				log.debug("CANCEL of the transfer leg of call {} failed: {}", call.id(), ex.toString());
-			}
+			sip.cancel(transfer.invite(), "the transfer leg of call " + call.id());
 			failed(call, "no-answer");
 		}
 	}
@@ -302,7 +294,7 @@ final class Transfers {
 		call.closeAgentLeg(b2bua.now());
 		release(call, transfer.target(), transfer.attempt());
 		if (transfer.target().seat() != null) {
-			distribution.notAnswered(before, transfer.target().seat(), why);
+			lifecycle.on(new CallStep.SeatNotAnswered(before, transfer.target().seat(), why));
 		}
 		active.release(call);
 		if (call.inbound()) {

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes a caller's message (F11): the greeting, a beep, then what the caller says is recorded until
- * they press {@code #}, hang up, or reach the tenant's limit. The message is handed to the observer
+ * they press {@code #}, hang up, or reach the tenant's limit. The message is handed to the lifecycle
  * whichever way it ended; CallDesk hangs up after {@code #} or the limit.
  */
 final class Voicemails {
@@ -21,7 +21,10 @@ final class Voicemails {
 
 	private final B2bua b2bua;
 
-	Voicemails(B2bua b2bua) {
+	private final CallLifecycle lifecycle;
+
+	Voicemails(B2bua b2bua, CallLifecycle lifecycle) {
+		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 	}
 
@@ -69,7 +72,7 @@ final class Voicemails {
 				log.warn("The voicemail of call {} was not recorded", call.id(), error);
 			}
 			else {
-				b2bua.observer().voicemailLeft(call.snapshot(), new VoicemailMessage(file, started, reason, endedBy.get()));
+				lifecycle.on(new CallStep.VoicemailLeft(call.snapshot(), new VoicemailMessage(file, started, reason, endedBy.get())));
 			}
 			b2bua.hangUp(call, null, "voicemail");
 		});

@@ -25,7 +25,7 @@ import com.calldesk.state.Throttle;
 
 /**
  * Caller, CallDesk and callee in one JVM on loopback: a B2BUA on a real JAIN-SIP stack, probes as the
- * carrier and the phone, a clock the test moves, and what the B2BUA told its observer. The tests
+ * carrier and the phone, a clock the test moves, and the steps the B2BUA told. The tests
  * write each message as it would cross the wire.
  */
 final class CallFlowHarness implements AutoCloseable {
@@ -88,7 +88,7 @@ final class CallFlowHarness implements AutoCloseable {
 	/** Seats the scripted ACD lets a transfer claim (each once). */
 	final java.util.Set<String> idleForTransfer = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-	/** Messages the observer was told of. */
+	/** Messages left, as the lifecycle told them. */
 	final List<VoicemailMessage> messages = new CopyOnWriteArrayList<>();
 
 	/** What the scripted ACD was told, in order. */
@@ -129,7 +129,7 @@ final class CallFlowHarness implements AutoCloseable {
 		try {
 			server = SipServer.start(settings, endpoint -> {
 				b2bua = new B2bua(endpoint, trunks, new ScriptedAcd(), locations, channels,
-						new RecordingMedia(), new Observer(), active, "node-a", clock, new SessionTimers(sessionExpires, minSe), routing);
+						new RecordingMedia(), this::heard, active, "node-a", clock, new SessionTimers(sessionExpires, minSe), routing);
 				SeatAuthentication seats = new SeatAuthentication(endpoint, new Registrar.Policy("calldesk", 60, 3600, "node-a",
 						new Throttle(counters, "a", 5, Duration.ofMinutes(1), Duration.ofMinutes(1)),
 						new Throttle(counters, "s", 5, Duration.ofMinutes(1), Duration.ofMinutes(1))),
@@ -276,46 +276,56 @@ final class CallFlowHarness implements AutoCloseable {
 		server.close();
 	}
 
-	private final class Observer implements CallObserver {
-
-		@Override
-		public void offered(CallSnapshot call) {
+	/**
+	 * The lifecycle as two listeners heard it: {@link #observed}, the call's own steps (what the records and
+	 * CTI follow), and {@link #acd}, what an ACD follows (queue, answers, the seats' parts).
+	 */
+	private void heard(CallStep step) {
+		CallSnapshot call = step.call();
+		if (step instanceof CallStep.Offered) {
 			observed.add("offered");
 		}
-
-		@Override
-		public void ringing(CallSnapshot call) {
+		else if (step instanceof CallStep.Ringing) {
 			observed.add("ringing");
 		}
-
-		@Override
-		public void queued(CallSnapshot call) {
-			observed.add("queued");
+		else if (step instanceof CallStep.Queued queued) {
+			if (!queued.again()) {
+				observed.add("queued");
+			}
+			acd.add("queued");
 		}
-
-		@Override
-		public void answered(CallSnapshot call) {
+		else if (step instanceof CallStep.Answered) {
 			observed.add("answered");
+			acd.add("answered:" + call.seat());
 		}
-
-		@Override
-		public void ended(CallSnapshot call) {
+		else if (step instanceof CallStep.Ended) {
 			observed.add("ended:" + call.endedBy() + ":" + call.endReason());
+			acd.add("ended");
 		}
-
-		@Override
-		public void transferring(CallSnapshot call) {
+		else if (step instanceof CallStep.Transferring) {
 			observed.add("transferring");
 		}
-
-		@Override
-		public void transferred(CallSnapshot call) {
+		else if (step instanceof CallStep.Transferred transferred) {
 			observed.add("transferred:" + (call.seat() != null ? call.seat() : call.forwardedTo()));
+			// a consulted seat answered when the consultation did; a number has no agent to count
+			if (transferred.how() != CallStep.Transferred.How.CONSULTED && call.seat() != null) {
+				acd.add("answered:" + call.seat());
+			}
 		}
-
-		@Override
-		public void voicemailLeft(CallSnapshot call, VoicemailMessage message) {
-			messages.add(message);
+		else if (step instanceof CallStep.VoicemailLeft left) {
+			messages.add(left.message());
+		}
+		else if (step instanceof CallStep.SeatAnswered seat) {
+			acd.add("answered:" + seat.seat());
+		}
+		else if (step instanceof CallStep.SeatNotAnswered seat) {
+			acd.add("not-answered:" + seat.seat() + ":" + seat.why());
+		}
+		else if (step instanceof CallStep.SeatReleased seat) {
+			acd.add("released:" + seat.seat());
+		}
+		else if (step instanceof CallStep.SeatHandedOver seat) {
+			acd.add("away:" + seat.seat());
 		}
 	}
 
@@ -342,44 +352,14 @@ final class CallFlowHarness implements AutoCloseable {
 		}
 
 		@Override
-		public void notAnswered(CallSnapshot call, String seat, String why) {
-			acd.add("not-answered:" + seat + ":" + why);
-		}
-
-		@Override
 		public boolean claimForTransfer(CallSnapshot call, String seat) {
 			acd.add("claim:" + seat);
 			return idleForTransfer.remove(seat);
 		}
 
 		@Override
-		public void released(CallSnapshot call, String seat) {
-			acd.add("released:" + seat);
-		}
-
-		@Override
-		public void transferredAway(CallSnapshot call, String seat) {
-			acd.add("away:" + seat);
-		}
-
-		@Override
 		public Duration ringTimeout(long tenantId) {
 			return Duration.ofSeconds(20);
-		}
-
-		@Override
-		public void queued(CallSnapshot call) {
-			acd.add("queued");
-		}
-
-		@Override
-		public void answered(CallSnapshot call) {
-			acd.add("answered:" + call.seat());
-		}
-
-		@Override
-		public void ended(CallSnapshot call) {
-			acd.add("ended");
 		}
 
 		@Override
