@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 
 import com.calldesk.calls.AgentState;
 import com.calldesk.calls.AgentStatus;
+import com.calldesk.sip.ThrottledWarning;
 import com.calldesk.sip.calls.CallDistribution;
 import com.calldesk.sip.calls.CallLifecycle;
 import com.calldesk.sip.calls.CallSnapshot;
@@ -48,6 +49,8 @@ public class Acd implements CallDistribution, CallLifecycle, DisposableBean {
 
 	private static final String INTERNAL = "INTERNAL";
 
+	private static final int MAX_UNAPPLIED = 100_000;
+
 	private final AgentDesk desk;
 
 	private final AcdJournal journal;
@@ -67,6 +70,11 @@ public class Acd implements CallDistribution, CallLifecycle, DisposableBean {
 	private final Map<Long, AtomicInteger> roundRobin = new ConcurrentHashMap<>();
 
 	private final ScheduledExecutorService dispatcher;
+
+	/** Steps that free an agent and could not be applied yet ({@link #on}); bounded, so an outage cannot fill the heap. */
+	private final java.util.Queue<CallStep> unapplied = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+	private final ThrottledWarning notApplied = new ThrottledWarning(log, TimeUnit.SECONDS.toNanos(10), System::nanoTime);
 
 	private volatile QueuedCalls calls;
 
@@ -268,9 +276,50 @@ public class Acd implements CallDistribution, CallLifecycle, DisposableBean {
 		return i == seat.length() ? 0 : Integer.parseInt(seat.substring(i));
 	}
 
-	/** What came of the calls: the queue, the answers and each seat's part in a call move the agents' states. */
+	/**
+	 * What came of the calls: the queue, the answers and each seat's part in a call move the agents' states.
+	 * A step that frees an agent (the call ended, the seat let go) and cannot be applied now (the agents'
+	 * board in Redis is away) is kept and applied again each second until it is: otherwise the agent
+	 * would stay "on a call" that ended during the outage and never be offered a call again.
+	 */
 	@Override
 	public void on(CallStep step) {
+		try {
+			apply(step);
+		}
+		catch (RuntimeException ex) {
+			if (!freesAnAgent(step) || unapplied.size() >= MAX_UNAPPLIED) {
+				throw ex;
+			}
+			unapplied.add(step);
+			notApplied.happened(n -> n + " steps that free an agent kept since the last report (applied again each second), the latest "
+					+ step.getClass().getSimpleName() + " of call " + step.call().callId() + ": " + ex);
+		}
+	}
+
+	private static boolean freesAnAgent(CallStep step) {
+		return step instanceof CallStep.Ended || step instanceof CallStep.SeatNotAnswered || step instanceof CallStep.SeatReleased
+				|| step instanceof CallStep.SeatConsulted || step instanceof CallStep.SeatHandedOver;
+	}
+
+	/** The kept steps, oldest first; stops at the first that still fails (the board is still away). */
+	void applyUnapplied() {
+		for (int left = unapplied.size(); left > 0; left--) {
+			CallStep step = unapplied.peek();
+			if (step == null) {
+				return;
+			}
+			try {
+				apply(step);
+			}
+			catch (RuntimeException ex) {
+				return;
+			}
+			unapplied.poll();
+		}
+	}
+
+	private void apply(CallStep step) {
 		CallSnapshot call = step.call();
 		if (step instanceof CallStep.Queued) {
 			queued(call);
@@ -455,6 +504,7 @@ public class Acd implements CallDistribution, CallLifecycle, DisposableBean {
 
 	private void tick() {
 		try {
+			applyUnapplied();
 			desk.sweep();
 			for (Long tenantId : queues.keySet()) {
 				dispatch(tenantId);

@@ -3,6 +3,7 @@ package com.calldesk.acd;
 import java.time.Duration;
 import java.time.Instant;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
@@ -39,7 +40,18 @@ public class AcdJournal {
 		this.mapper = mapper;
 		this.tenants = tenants;
 		this.writes = writes;
-		this.settings = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build(this::load);
+		// reloaded every 5 s off the SIP threads; a reload the database cannot answer keeps what was read before
+		this.settings = Caffeine.newBuilder().maximumSize(10_000).refreshAfterWrite(Duration.ofSeconds(5)).build(new CacheLoader<>() {
+			@Override
+			public AcdSettings load(Long tenantId) {
+				return AcdJournal.this.load(tenantId, AcdSettings.DEFAULTS);
+			}
+
+			@Override
+			public AcdSettings reload(Long tenantId, AcdSettings before) {
+				return AcdJournal.this.load(tenantId, before);
+			}
+		});
 	}
 
 	AcdSettings settings(long tenantId) {
@@ -71,7 +83,9 @@ public class AcdJournal {
 	 */
 	String lastSeatOf(long tenantId, String customerNumber) {
 		java.util.Set<String> spellings = PhoneNumbers.spellings(customerNumber);
-		if (spellings.isEmpty()) {
+		// while the database is away (writes have started failing) the call goes to any agent rather than
+		// holding a SIP thread until the pool gives up on a connection
+		if (spellings.isEmpty() || !writes.stalledFor().isZero()) {
 			return null;
 		}
 		try {
@@ -83,14 +97,15 @@ public class AcdJournal {
 		}
 	}
 
-	private AcdSettings load(long tenantId) {
+	private AcdSettings load(long tenantId, AcdSettings fallback) {
 		try {
 			AcdSettings stored = TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), mapper::settings);
 			return stored != null ? stored : AcdSettings.DEFAULTS;
 		}
 		catch (RuntimeException ex) {
-			log.warn("ACD settings of tenant {} unreadable; defaults used", tenantId, ex);
-			return AcdSettings.DEFAULTS;
+			log.warn("ACD settings of tenant {} unreadable; {} used", tenantId, fallback == AcdSettings.DEFAULTS ? "defaults" : "the last read",
+					ex.toString());
+			return fallback;
 		}
 	}
 }

@@ -12,9 +12,11 @@ import com.baomidou.mybatisplus.extension.plugins.inner.DynamicTableNameInnerInt
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.flyway.autoconfigure.FlywayMigrationStrategy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.calldesk.tenancy.SchemaCharset;
 import com.calldesk.tenancy.TenancyProperties;
 import com.calldesk.tenancy.TenantSchemaMigrator;
 import com.calldesk.tenancy.TenantScopedDataSource;
@@ -59,6 +61,15 @@ class PersistenceConfiguration {
 	@Bean
 	ConfigurationCustomizer millisecondInstants() {
 		return configuration -> configuration.getTypeHandlerRegistry().register(java.time.Instant.class, new MillisInstantTypeHandler());
+	}
+
+	/** The platform schema is made utf8mb4 before its first migration, whatever the server's default ({@link SchemaCharset}). */
+	@Bean
+	FlywayMigrationStrategy utf8mb4PlatformSchema(TenancyProperties tenancy) {
+		return flyway -> {
+			SchemaCharset.ensureUtf8mb4(flyway.getConfiguration().getDataSource(), tenancy.platform());
+			flyway.migrate();
+		};
 	}
 
 	@Bean

@@ -59,11 +59,14 @@ public class CallRecords {
 		records.updateById(toRecord(call));
 	}
 
-	/** As {@link #close}, unless the record is closed already (its cost is set only by a close). */
+	/**
+	 * As {@link #close}, unless the record is closed already: only a close sets its end ({@code cost_fen}
+	 * cannot tell, it is 0 from the insert on).
+	 */
 	@Transactional
 	void closeOnce(CallSnapshot call) {
 		CallRecord stored = records.selectById(call.callId());
-		if (stored != null && stored.getCostFen() != null) {
+		if (stored != null && stored.getEndedAt() != null) {
 			return;
 		}
 		close(call);
@@ -76,7 +79,7 @@ public class CallRecords {
 	@Transactional
 	void replay(CallSnapshot call, boolean closes) {
 		CallRecord stored = records.selectById(call.callId());
-		if (stored != null && stored.getCostFen() != null) {
+		if (stored != null && stored.getEndedAt() != null) {
 			return;
 		}
 		if (stored == null) {

@@ -25,7 +25,9 @@ import com.calldesk.provisioning.resources.ProvisioningChanged;
  * platform schema (every gateway, the seat, the trunk number) at thousands per second. A change made
  * on this node is seen by the next request (the caches are dropped when it commits); in production it
  * is announced on the Redis topic {@code <prefix>provisioning} so the other nodes drop theirs too, and
- * entries expire after {@code calldesk.routing.cache-ttl} whatever happens to a message.
+ * entries are reloaded after {@code calldesk.routing.cache-ttl} whatever happens to a message: the first
+ * request after the TTL starts the reload and still gets the old entry, the next one the new. A reload
+ * that fails (the database away) keeps the old entry, so calls to known numbers and seats still route.
  */
 @Component
 class RoutingCaches {
@@ -52,7 +54,9 @@ class RoutingCaches {
 	}
 
 	<K, V> LoadingCache<K, V> cache(int maximumSize, Function<K, V> loader) {
-		LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).build(loader::apply);
+		// refreshed, not expired: a request after the TTL still gets the entry while it reloads off the caller's
+		// thread, and while the database is away the entry stays (its reload fails and is tried again)
+		LoadingCache<K, V> cache = Caffeine.newBuilder().maximumSize(maximumSize).refreshAfterWrite(ttl).build(loader::apply);
 		caches.add(cache);
 		return cache;
 	}

@@ -224,6 +224,8 @@ class TelephonyConfiguration {
 		sip.onStatelessReply(keepAlive[0]::onReply);
 		// while the database is away records wait in the journal; new calls wait for it to come back
 		sip.takeCallsWhile(() -> writes.stalledFor().compareTo(server.writesStalledLimit()) < 0);
+		// a request that fails because the database or Redis is away gets 503 with Retry-After, not 500
+		sip.unavailableWhen(ServicesAway::away);
 		acd.serve(b2bua[0].queuedCalls());
 		control.serve(b2bua[0]);
 		keepAlive[0].start(server.keepAlive());

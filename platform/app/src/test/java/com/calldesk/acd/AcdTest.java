@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import com.calldesk.calls.AgentState;
 import com.calldesk.calls.AgentStatus;
 import com.calldesk.provisioning.resources.Seat;
 import com.calldesk.provisioning.resources.SeatAllocation;
@@ -45,7 +47,7 @@ class AcdTest {
 
 	final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T02:00:00Z"));
 
-	final AgentBoard board = board(clock);
+	final BoardThatCanGoAway board = new BoardThatCanGoAway(board(clock));
 
 	final Map<String, String> lastSeatOfCustomer = new ConcurrentHashMap<>();
 
@@ -131,6 +133,54 @@ class AcdTest {
 		return new InMemoryAgentBoard(clock);
 	}
 
+	/** The board, which refuses every change while {@link #away} (as Redis does when it is down). */
+	static final class BoardThatCanGoAway implements AgentBoard {
+
+		private final AgentBoard board;
+
+		volatile boolean away;
+
+		BoardThatCanGoAway(AgentBoard board) {
+			this.board = board;
+		}
+
+		@Override
+		public SeatAgent get(long tenantId, String seat) {
+			return board.get(tenantId, seat);
+		}
+
+		@Override
+		public List<SeatAgent> of(long tenantId) {
+			return board.of(tenantId);
+		}
+
+		@Override
+		public List<SeatAgent> longestIdle(long tenantId, Instant now, Set<String> skip, int limit) {
+			return board.longestIdle(tenantId, now, skip, limit);
+		}
+
+		@Override
+		public Optional<Change> change(long tenantId, String seat, java.util.function.UnaryOperator<SeatAgent> transition) {
+			if (away) {
+				throw new IllegalStateException("the board is away");
+			}
+			return board.change(tenantId, seat, transition);
+		}
+
+		@Override
+		public Optional<Change> change(long tenantId, SeatAgent seen, java.util.function.UnaryOperator<SeatAgent> transition) {
+			if (away) {
+				throw new IllegalStateException("the board is away");
+			}
+			return board.change(tenantId, seen, transition);
+		}
+
+		@Override
+		public void retain(long tenantId, java.util.Collection<String> seats) {
+			board.retain(tenantId, seats);
+		}
+	}
+
 	@AfterEach
 	void stop() {
 		acd.destroy();
@@ -199,6 +249,24 @@ class AcdTest {
 		acd.on(new CallStep.Ended(call("c3", seats.get(1))));
 		clock.advance(Duration.ofMillis(1));
 		assertThat(route("c4")).as("free the longest again").isEqualTo(ring(seats.get(0)));
+	}
+
+	@Test
+	void anAgentWhoseCallEndedWhileTheBoardWasAwayIsFreedOnceItIsBack() {
+		available(0);
+		assertThat(route("c1")).isEqualTo(ring(seats.get(0)));
+		acd.on(new CallStep.Answered(call("c1", seats.get(0))));
+		board.away = true;
+		acd.on(new CallStep.Ended(call("c1", seats.get(0))));
+		acd.applyUnapplied();
+		board.away = false;
+		assertThat(board.get(TENANT, seats.get(0)).state()).as("the end the board did not hear").isEqualTo(AgentState.TALKING);
+
+		acd.applyUnapplied();
+
+		assertThat(board.get(TENANT, seats.get(0)).state()).as("the end applied once the board is back").isEqualTo(AgentState.WRAP_UP);
+		acd.applyUnapplied();
+		assertThat(board.get(TENANT, seats.get(0)).state()).as("applied once, not again").isEqualTo(AgentState.WRAP_UP);
 	}
 
 	@Test

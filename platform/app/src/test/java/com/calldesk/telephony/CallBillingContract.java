@@ -1,9 +1,11 @@
 package com.calldesk.telephony;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -98,6 +100,36 @@ abstract class CallBillingContract {
 		assertThat(ledger.check(a.id()).balanced()).isTrue();
 	}
 
+	/**
+	 * A close tried again after an unclear failure (the database went away), and the steps a killed node's
+	 * journal kept: an open record is brought up to them and closed once, a closed one is left alone.
+	 */
+	@Test
+	void aCloseTriedAgainAndStepsReplayedFromTheJournalCloseAnOpenRecordOnceAndNoMore() {
+		Opened a = open("计费重试", 10);
+		charges.topUp(a.id(), 1000, "test", "test");
+		CallSnapshot retried = offered(a, "OUTBOUND");
+		TenantContext.run(a.scope(), () -> records.open(retried));
+		TenantContext.run(a.scope(), () -> records.closeOnce(ended(retried, Duration.ofSeconds(61))));
+		TenantContext.run(a.scope(), () -> records.closeOnce(ended(retried, Duration.ofSeconds(61))));
+		CallRecord closed = TenantContext.call(a.scope(), () -> records.find(retried.callId()));
+		assertThat(closed.getEndedAt()).as("the retried close closed the open record").isNotNull();
+		assertThat(closed.getCostFen()).isEqualTo(20);
+		assertThat(ledger.balanceOf(a.id())).as("debited once").isEqualTo(980);
+
+		CallSnapshot replayed = offered(a, "OUTBOUND");
+		TenantContext.run(a.scope(), () -> records.open(replayed));
+		CallSnapshot answered = answered(replayed);
+		TenantContext.run(a.scope(), () -> records.replay(answered, false));
+		assertThat(TenantContext.call(a.scope(), () -> records.find(replayed.callId())).getAnsweredAt())
+			.as("an answer only the journal held").isCloseTo(answered.answeredAt(), within(1, ChronoUnit.MILLIS));
+		TenantContext.run(a.scope(), () -> records.replay(ended(replayed, Duration.ofSeconds(30)), true));
+		TenantContext.run(a.scope(), () -> records.replay(ended(replayed, Duration.ofSeconds(30)), true));
+		assertThat(TenantContext.call(a.scope(), () -> records.find(replayed.callId())).getEndedAt()).isNotNull();
+		assertThat(ledger.balanceOf(a.id())).as("the replayed close debited once").isEqualTo(970);
+		assertThat(ledger.check(a.id()).balanced()).isTrue();
+	}
+
 	@Test
 	void unansweredAndInboundCallsCostNothingAndLeaveTheLedgerAlone() {
 		Opened a = open("计费免费", 10);
@@ -179,6 +211,12 @@ abstract class CallBillingContract {
 		return new CallSnapshot(call.callId(), call.tenantId(), call.tenantCode(), call.direction(), call.customerNumber(), call.dialledNumber(),
 				null, null, null, call.seat(), CallState.ENDED, call.offeredAt(), call.offeredAt().plusSeconds(1), answered, answered.plus(talk),
 				"AGENT", "agent-hangup", 200, null, call.node(), null, null);
+	}
+
+	private static CallSnapshot answered(CallSnapshot call) {
+		return new CallSnapshot(call.callId(), call.tenantId(), call.tenantCode(), call.direction(), call.customerNumber(), call.dialledNumber(),
+				null, null, null, call.seat(), CallState.ANSWERED, call.offeredAt(), call.offeredAt().plusSeconds(1), call.offeredAt().plusSeconds(5),
+				null, null, null, 200, null, call.node(), null, null);
 	}
 
 	private static CallSnapshot unanswered(CallSnapshot call) {

@@ -44,7 +44,11 @@ final class SipDispatcher implements SipListenerExt {
 
 	private volatile java.util.function.BooleanSupplier takingCalls = () -> true;
 
-	private final OverloadLog overload = new OverloadLog(java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+	private volatile java.util.function.Predicate<Throwable> serviceAway = failure -> false;
+
+	private final ThrottledWarning overload = new ThrottledWarning(log, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+
+	private final ThrottledWarning stateAway = new ThrottledWarning(log, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
 
 	SipDispatcher(SipProvider provider, SipEndpoint endpoint, AdmissionControl admission) {
 		this.provider = provider;
@@ -54,6 +58,10 @@ final class SipDispatcher implements SipListenerExt {
 
 	void handlers(Map<String, RequestHandler> handlers) {
 		this.handlers = Map.copyOf(handlers);
+	}
+
+	void unavailableWhen(java.util.function.Predicate<Throwable> serviceAway) {
+		this.serviceAway = serviceAway;
 	}
 
 	/** New calls are refused with 503 while {@code takingCalls} says no (the application cannot keep their records now). */
@@ -111,9 +119,23 @@ final class SipDispatcher implements SipListenerExt {
 			}
 		}
 		catch (Exception ex) {
-			log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);
+			boolean stateAway = serviceAway.test(ex);
+			if (stateAway) {
+				// a service is away: every request that needs it fails alike, so one line every 10 s says so
+				this.stateAway.happened(n -> "A service CallDesk needs is unreachable: " + n + " requests answered 503 since the last report, "
+						+ "the latest a " + method + ": " + rootCause(ex));
+			}
+			else {
+				log.warn("{} from {} failed", method, SipEndpoint.sourceOf(request).hostPort(), ex);
+			}
 			try {
-				endpoint.respond(event.getServerTransaction(), request, Response.SERVER_INTERNAL_ERROR);
+				if (stateAway) {
+					RetryAfterHeader retryAfter = endpoint.headers().createRetryAfterHeader(5);
+					endpoint.respond(event.getServerTransaction(), request, Response.SERVICE_UNAVAILABLE, response -> response.addHeader(retryAfter));
+				}
+				else {
+					endpoint.respond(event.getServerTransaction(), request, Response.SERVER_INTERNAL_ERROR);
+				}
 			}
 			catch (Exception ignored) {
 				// the transaction is gone; the peer will time out
@@ -207,8 +229,17 @@ final class SipDispatcher implements SipListenerExt {
 		}
 	}
 
+	private static String rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.toString();
+	}
+
 	private void overloaded(Request request) {
-		overload.refused(admission.limit());
+		overload.happened(n -> "SIP overloaded: " + n + " requests refused with 503 since the last report (" + admission.limit()
+				+ " in progress is the limit, calldesk.sip.server.max-in-flight)");
 		try {
 			RetryAfterHeader retryAfter = endpoint.headers().createRetryAfterHeader(5);
 			endpoint.respond(null, request, Response.SERVICE_UNAVAILABLE, response -> response.addHeader(retryAfter));

@@ -107,6 +107,14 @@ public final class SipServer implements AutoCloseable {
 		dispatcher.takeCallsWhile(takingCalls);
 	}
 
+	/**
+	 * Which failures mean a service the application depends on is away (its database, Redis): a request
+	 * that fails so is answered 503 with Retry-After instead of 500, and logged once every 10 s, not each time.
+	 */
+	public void unavailableWhen(java.util.function.Predicate<Throwable> serviceAway) {
+		dispatcher.unavailableWhen(serviceAway);
+	}
+
 	/** New INVITEs and REGISTERs refused as they were read, and the rate the stack works at. */
 	public DatagramAdmission admission() {
 		return admission;

@@ -29,6 +29,7 @@ public class TenantSchemaMigrator {
 	public MigrateResult migrate(TenantSchema schema) {
 		boolean existed = exists(schema);
 		try {
+			SchemaCharset.ensureUtf8mb4(dataSource, schema);
 			return flyway(schema).migrate();
 		}
 		catch (RuntimeException ex) {

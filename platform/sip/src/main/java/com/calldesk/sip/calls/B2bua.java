@@ -23,6 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.calldesk.sip.SipEndpoint;
+import com.calldesk.sip.ThrottledWarning;
 import com.calldesk.sip.registrar.Locations;
 import com.calldesk.state.ChannelCounter;
 
@@ -34,6 +35,10 @@ import com.calldesk.state.ChannelCounter;
 public final class B2bua {
 
 	private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+
+	private final ThrottledWarning endPathFailures = new ThrottledWarning(log, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
+
+	private final ThrottledWarning setUpFailures = new ThrottledWarning(log, java.util.concurrent.TimeUnit.SECONDS.toNanos(10), System::nanoTime);
 
 	static final int SESSION_INTERVAL_TOO_SMALL = 422;
 
@@ -238,12 +243,19 @@ public final class B2bua {
 		FromHeader from = (FromHeader) invite.getHeader(FromHeader.NAME);
 		String caller = from != null && from.getAddress().getURI() instanceof SipURI uri ? uri.getUser() : null;
 		Call call = admit(transaction, id, CallRoute.of(route.get()), caller, dialled);
-		String agentSdp = openMedia(call);
-		if (agentSdp != null && route.get().refusal() != null) {
-			inboundCalls.refuse(call, route.get().refusal());
+		try {
+			String agentSdp = openMedia(call);
+			if (agentSdp != null && route.get().refusal() != null) {
+				inboundCalls.refuse(call, route.get().refusal());
+			}
+			else if (agentSdp != null) {
+				inboundCalls.start(call, agentSdp);
+			}
 		}
-		else if (agentSdp != null) {
-			inboundCalls.start(call, agentSdp);
+		catch (RuntimeException ex) {
+			// half a call is worse than none: the caller is told to try again and the record closes
+			setUpFailures.happened(n -> n + " calls failed after they were admitted since the last report, the latest " + call.id() + ": " + ex);
+			failIn(call, null, Response.SERVICE_UNAVAILABLE, "error", r -> r.addHeader(endpoint.headers().createRetryAfterHeader(5)));
 		}
 	}
 
@@ -497,10 +509,10 @@ public final class B2bua {
 		if (!call.end(by, reason, status)) {
 			return false;
 		}
-		call.channelKeys().forEach(key -> channels.release(key, call.id()));
-		ringAll.cancelAll(call);
-		consults.endWith(call);
-		transfers.endWith(call);
+		call.channelKeys().forEach(key -> quietly(call, "releasing channel " + key, () -> channels.release(key, call.id())));
+		quietly(call, "cancelling ring-all forks", () -> ringAll.cancelAll(call));
+		quietly(call, "ending a consultation", () -> consults.endWith(call));
+		quietly(call, "ending a transfer", () -> transfers.endWith(call));
 		if (call.media != null) {
 			call.media.close();
 		}
@@ -508,6 +520,20 @@ public final class B2bua {
 		lifecycle.on(new CallStep.Ended(call.snapshot()));
 		active.remove(call);
 		return true;
+	}
+
+	/**
+	 * A clean-up step of the end path that must not keep the rest from running: the call ends, its record
+	 * closes and its media is freed even while the shared state is away (a channel not released now is
+	 * freed when its lease runs out, as it is never renewed again).
+	 */
+	private void quietly(Call call, String what, Runnable step) {
+		try {
+			step.run();
+		}
+		catch (RuntimeException ex) {
+			endPathFailures.happened(n -> n + " end-path steps failed since the last report, the latest " + what + " of call " + call.id() + ": " + ex);
+		}
 	}
 
 	/**
