@@ -16,7 +16,9 @@ Why more than one seat: the ACD offers a call only to an agent who is idle and w
 seat carries one call at a time and the seats must outnumber the calls open at once
 (about CPS x (hold + set-up time)). Then, signed in as the tenant's administrator, it sets the
 queue's wrap-up to 0 s (PUT /api/acd/settings): with the default 15 s every seat would sit out
-15 s after each call. Python 3 standard library only.
+15 s after each call. With --open-tenant (the production profile has no demo tenant) it first opens a
+tenant (application + approval) with a gateway at 127.0.0.1 and signs in as the administrator the
+approval created. Python 3 standard library only.
 """
 import argparse
 import os
@@ -38,11 +40,21 @@ def main():
     p.add_argument("--numbers-out", required=True)
     p.add_argument("--seats-out", required=True)
     p.add_argument("--timeout", type=float, default=60)
+    p.add_argument("--open-tenant", action="store_true", help="open a new tenant with a gateway at 127.0.0.1 first")
     args = p.parse_args()
 
     started = time.monotonic()
     staff = Staff(args.base, args.timeout)
     staff.sign_in("staff", "staff123")
+    admin_password = "admin123"
+    if args.open_tenant:
+        application = staff.call("POST", "/api/applications", {"companyName": "Bench outage", "contactName": "B",
+                                                              "contactPhone": "13800138000"})
+        opened = staff.call("POST", f"/api/admin/applications/{application['applicationId']}/approve")
+        args.tenant_code, admin_password = str(opened["tenantCode"]), opened["adminPassword"]
+        staff.call("POST", f"/api/admin/tenants/{opened['tenantId']}/gateways",
+                   {"name": "bench carrier", "host": "127.0.0.1", "port": 5060, "transport": "UDP", "authMode": "IP",
+                    "channelLimit": 10000})
     tenant = next((t for t in staff.call("GET", "/api/admin/tenants") if str(t.get("code")) == args.tenant_code), None)
     if tenant is None:
         raise SystemExit(f"tenant {args.tenant_code} not found")
@@ -68,7 +80,7 @@ def main():
             raise SystemExit(f"unexpected character in the credentials of {user}")
 
     admin = Staff(args.base, args.timeout)
-    admin.sign_in_tenant(args.tenant_code, "admin", "admin123")
+    admin.sign_in_tenant(args.tenant_code, "admin", admin_password)
     acd = admin.call("GET", "/api/acd/settings")
     acd.update({"wrapUpS": 0, "maxQueue": 1000})
     admin.call("PUT", "/api/acd/settings", acd)
@@ -83,6 +95,7 @@ def main():
         out.write("SEQUENTIAL\n")
         for user, password in rows:
             out.write(f"{user};{password}\n")
+    print(f"tenant {args.tenant_code}", file=sys.stderr)
     print(f"provisioned {len(numbers)} trunk numbers ({', '.join(e for _, e in numbers)}) x {args.channels} channels "
           f"and {len(rows)} seats in {time.monotonic() - started:.1f} s", file=sys.stderr)
 
