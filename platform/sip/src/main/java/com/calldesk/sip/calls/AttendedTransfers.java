@@ -74,7 +74,7 @@ final class AttendedTransfers {
 			try {
 				String offer = customerSpeaks != null ? call.media.offerLike(Leg.AGENT, customerSpeaks) : call.media.offerTo(Leg.AGENT);
 				call.reinviting = true;
-				OurReinvite.send(b2bua, endpoint, call, colleagueDialog, offer, answer -> {
+				OurReinvite.send(endpoint, call, colleagueDialog, offer, answer -> {
 					call.reinviting = false;
 					if (answer == null || answer.getStatusCode() >= 300 || answer.getRawContent() == null) {
 						report.accept("SIP/2.0 603 Declined");
@@ -130,7 +130,7 @@ final class AttendedTransfers {
 		try {
 			String offer = call.media.offerLike(Leg.CUSTOMER, customerSpeaks);
 			call.session(Leg.CUSTOMER).lastSdpSent = offer;
-			OurReinvite.send(b2bua, endpoint, call, call.dialogOf(Leg.CUSTOMER), offer, answer -> {
+			OurReinvite.send(endpoint, call, call.dialogOf(Leg.CUSTOMER), offer, answer -> {
 				if (answer != null && answer.getStatusCode() < 300 && answer.getRawContent() != null) {
 					call.relaySdp(Leg.CUSTOMER, new String(answer.getRawContent(), StandardCharsets.UTF_8));
 				}

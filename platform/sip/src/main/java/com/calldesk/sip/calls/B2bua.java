@@ -13,7 +13,6 @@ import javax.sip.RequestEvent;
 import javax.sip.ResponseEvent;
 import javax.sip.ServerTransaction;
 import javax.sip.address.SipURI;
-import javax.sip.header.ContactHeader;
 import javax.sip.header.FromHeader;
 import javax.sip.header.ToHeader;
 import javax.sip.message.Request;
@@ -345,7 +344,7 @@ public final class B2bua {
 	void answerIn(Call call, String sdp) throws Exception {
 		Response ok = endpoint.messages().createResponse(Response.OK, call.inRequest);
 		tagged(call, ok);
-		ok.addHeader(contact());
+		ok.addHeader(sip.contact());
 		ok.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
 		LegSession in = call.session(call.inLeg());
 		in.timer = timers.answer(call.inRequest, ok, endpoint.headers(), clock.instant());
@@ -557,13 +556,6 @@ public final class B2bua {
 		sip.cancel(call.outInvite, "the out leg of call " + call.id());
 	}
 
-	/** Our Contact in dialogs we take part in. */
-	ContactHeader contact() throws ParseException {
-		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
-		contact.setPort(endpoint.port());
-		return endpoint.headers().createContactHeader(endpoint.addresses().createAddress(contact));
-	}
-
 	Instant now() {
 		return clock.instant();
 	}
@@ -572,7 +564,7 @@ public final class B2bua {
 		return timers;
 	}
 
-	static void tagged(Call call, Response response) throws java.text.ParseException {
+	static void tagged(Call call, Response response) throws ParseException {
 		((ToHeader) response.getHeader(ToHeader.NAME)).setTag(call.inTag);
 	}
 

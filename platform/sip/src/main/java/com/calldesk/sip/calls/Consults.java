@@ -398,6 +398,6 @@ final class Consults {
 	}
 
 	private void reinvite(Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {
-		OurReinvite.send(b2bua, endpoint, call, dialog, sdp, done);
+		OurReinvite.send(endpoint, call, dialog, sdp, done);
 	}
 }

@@ -75,7 +75,7 @@ final class InDialogRelay {
 			String sdp = new String(request.getRawContent(), StandardCharsets.UTF_8);
 			Dialog other = call.dialogOf(ref.leg().other());
 			Request relayed = other.createRequest(Request.INVITE);
-			relayed.addHeader(b2bua.contact());
+			relayed.addHeader(sip.contact());
 			String offer = call.relaySdp(ref.leg(), sdp);
 			relayed.setContent(offer, endpoint.headers().createContentTypeHeader("application", "sdp"));
 			synchronized (call) {
@@ -166,7 +166,7 @@ final class InDialogRelay {
 				Response back = endpoint.messages().createResponse(answer.getStatusCode(), original.getRequest());
 				if (answer.getStatusCode() < 300) {
 					sip.ack(event.getDialog(), answer);
-					back.addHeader(b2bua.contact());
+					back.addHeader(sip.contact());
 					if (answer.getRawContent() != null) {
 						String sdp = new String(answer.getRawContent(), StandardCharsets.UTF_8);
 						back.setContent(call.relaySdp(from.other(), sdp), endpoint.headers().createContentTypeHeader("application", "sdp"));

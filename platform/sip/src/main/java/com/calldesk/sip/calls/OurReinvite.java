@@ -24,9 +24,9 @@ final class OurReinvite {
 	}
 
 	/** A re-INVITE of ours in {@code dialog}: its final answer (null on timeout) is handed to {@code done} under the call's lock. */
-	static void send(B2bua b2bua, SipEndpoint endpoint, Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {
+	static void send(SipEndpoint endpoint, Call call, Dialog dialog, String sdp, Consumer<Response> done) throws Exception {
 		Request request = dialog.createRequest(Request.INVITE);
-		request.addHeader(b2bua.contact());
+		request.addHeader(new SipIdioms(endpoint).contact());
 		request.setContent(sdp, endpoint.headers().createContentTypeHeader("application", "sdp"));
 		ClientTransaction transaction = endpoint.provider().getNewClientTransaction(request);
 		transaction.setApplicationData(new ClientListener() {

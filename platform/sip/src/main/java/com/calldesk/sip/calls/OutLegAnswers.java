@@ -204,7 +204,7 @@ final class OutLegAnswers {
 
 	private void toIn(Call call, Response response, byte[] sdp) throws Exception {
 		B2bua.tagged(call, response);
-		response.addHeader(b2bua.contact());
+		response.addHeader(sip.contact());
 		if (sdp != null && sdp.length > 0) {
 			response.setContent(call.relaySdp(call.outLeg(), new String(sdp, StandardCharsets.UTF_8)),
 					endpoint.headers().createContentTypeHeader("application", "sdp"));

@@ -78,7 +78,7 @@ final class SessionRefresh {
 		try {
 			Dialog dialog = call.dialogOf(leg);
 			Request refresh = dialog.createRequest(method);
-			refresh.addHeader(b2bua.contact());
+			refresh.addHeader(sip.contact());
 			synchronized (call) {
 				LegSession session = call.session(leg);
 				timers.offer(refresh, session.timer, endpoint.headers());

@@ -1,10 +1,14 @@
 package com.calldesk.sip.calls;
 
+import java.text.ParseException;
+
 import javax.sip.ClientTransaction;
 import javax.sip.Dialog;
 import javax.sip.InvalidArgumentException;
 import javax.sip.SipException;
+import javax.sip.address.SipURI;
 import javax.sip.header.CSeqHeader;
+import javax.sip.header.ContactHeader;
 import javax.sip.message.Request;
 import javax.sip.message.Response;
 
@@ -30,6 +34,13 @@ final class SipIdioms {
 	/** The ACK of a 2xx to our INVITE: the dialog's own request, not the transaction's (RFC 3261 §13.2.2.4). */
 	void ack(Dialog dialog, Response ok) throws SipException, InvalidArgumentException {
 		dialog.sendAck(dialog.createAck(((CSeqHeader) ok.getHeader(CSeqHeader.NAME)).getSeqNumber()));
+	}
+
+	/** Our Contact in dialogs we take part in. */
+	ContactHeader contact() throws ParseException {
+		SipURI contact = endpoint.addresses().createSipURI("calldesk", endpoint.host());
+		contact.setPort(endpoint.port());
+		return endpoint.headers().createContactHeader(endpoint.addresses().createAddress(contact));
 	}
 
 	/** BYE in {@code dialog}; its answer comes back with the dialog's application data. */
