@@ -35,6 +35,9 @@ abstract class CallControlFixture {
 	com.calldesk.journal.OrderedWrites writes;
 
 	@Autowired
+	com.calldesk.sip.calls.ActiveCalls active;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -62,6 +65,12 @@ abstract class CallControlFixture {
 	CallRecord record(Queue queue, String callId) {
 		Written.queued(writes);
 		return TenantContext.call(scope(queue), () -> records.find(callId));
+	}
+
+	/** The tenant's latest record, once every call on the node has ended and its writes have landed. */
+	CallRecord latest(Queue queue) {
+		Written.settled(active, writes);
+		return TenantContext.call(scope(queue), () -> records.latest());
 	}
 
 	List<CallLeg> legs(Queue queue, String callId) {

@@ -79,7 +79,7 @@ class ForwardToMobileWithRealPeersIT extends CallControlFixture {
 		String sent = Files.readString(trace);
 		assertThat(sent).contains("INVITE sip:13800138000@").contains("From: <sip:02158885555@");
 		var scope = directory.activeByCode(queue.code()).orElseThrow();
-		CallRecord record = TenantContext.call(scope, () -> records.latest());
+		CallRecord record = latest(queue);
 		assertThat(record.getForwardedTo()).isEqualTo("+8613800138000");
 		assertThat(record.getAnsweredAt()).isNotNull();
 		assertThat(record.getBilledMinutes()).isEqualTo(1);

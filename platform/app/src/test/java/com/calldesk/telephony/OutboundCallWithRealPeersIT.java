@@ -22,6 +22,7 @@ import com.calldesk.provisioning.tenants.ApplicationForm;
 import com.calldesk.provisioning.tenants.OpeningCallCenter;
 import com.calldesk.provisioning.tenants.TenantDirectory;
 import com.calldesk.support.Peers;
+import com.calldesk.support.Written;
 import com.calldesk.tenancy.TenantContext;
 
 /**
@@ -60,6 +61,12 @@ class OutboundCallWithRealPeersIT {
 
 	@Autowired
 	CallRecords records;
+
+	@Autowired
+	com.calldesk.journal.OrderedWrites writes;
+
+	@Autowired
+	com.calldesk.sip.calls.ActiveCalls active;
 
 	@Autowired
 	TenantDirectory tenants;
@@ -106,7 +113,7 @@ class OutboundCallWithRealPeersIT {
 		String invites = Files.readString(trace);
 		assertThat(invites.indexOf("From: <sip:01058889999@")).as("the Beijing number first").isNotNegative()
 			.isLessThan(invites.indexOf("From: <sip:02158889999@"));
-		CallRecord record = TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
+		CallRecord record = latestRecordOf(tenantCode);
 		assertThat(record.getCustomerNumber()).isEqualTo("+8613910001001");
 		assertThat(record.getDisplayNumber()).isEqualTo("+862158889999");
 		assertThat(record.getAnsweredAt()).isNotNull();
@@ -120,7 +127,7 @@ class OutboundCallWithRealPeersIT {
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials.xml", Map.of(), "-s", "13910002000", "-key", "seat",
 				challengedSeat.sipUsername(), "-au", challengedSeat.sipUsername(), "-ap", challengedSeat.password()))).as("seat").isZero();
 		assertThat(Peers.finish(gateway)).as("gateway verified the digest").isZero();
-		CallRecord record = TenantContext.call(tenants.activeByCode(challengedTenantCode).orElseThrow(), () -> records.latest());
+		CallRecord record = latestRecordOf(challengedTenantCode);
 		assertThat(record.getAnsweredAt()).isNotNull();
 		assertThat(record.getEndReason()).isEqualTo("agent-hangup");
 	}
@@ -132,8 +139,13 @@ class OutboundCallWithRealPeersIT {
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials-refused.xml", Map.of("expect", "403"), "-s", "13910002001", "-key",
 				"seat", challengedSeat.sipUsername(), "-au", challengedSeat.sipUsername(), "-ap", challengedSeat.password()))).isZero();
 		assertThat(Peers.finish(gateway)).isZero();
-		CallRecord record = TenantContext.call(tenants.activeByCode(challengedTenantCode).orElseThrow(), () -> records.latest());
+		CallRecord record = latestRecordOf(challengedTenantCode);
 		assertThat(record.getEndReason()).isEqualTo("customer-rejected-403");
+	}
+
+	private CallRecord latestRecordOf(String tenantCode) {
+		Written.settled(active, writes);
+		return TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
 	}
 
 	private long gatewayIdOf(String code) {
@@ -153,7 +165,7 @@ class OutboundCallWithRealPeersIT {
 		assertThat(invite).contains("INVITE sip:13910001000@127.0.0.1:" + GATEWAY_PORT)
 			.contains("From: <sip:01058889999@")
 			.contains("P-Asserted-Identity: <sip:01058889999@");
-		CallRecord record = TenantContext.call(tenants.activeByCode(tenantCode).orElseThrow(), () -> records.latest());
+		CallRecord record = latestRecordOf(tenantCode);
 		assertThat(record.getDirection()).isEqualTo("OUTBOUND");
 		assertThat(record.getDisplayNumber()).isEqualTo("+861058889999");
 		assertThat(record.getCustomerNumber()).isEqualTo("+8613910001000");

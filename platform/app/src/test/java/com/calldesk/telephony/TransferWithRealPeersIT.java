@@ -176,7 +176,7 @@ class TransferWithRealPeersIT extends CallControlFixture {
 		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "seat-dials.xml", Map.of(), "-s", "0002", "-key", "seat", caller, "-au", caller, "-ap",
 				issued.get(0).password()))).as("the colleague answered").isZero();
 		assertThat(Peers.finish(colleague)).isZero();
-		CallRecord call = TenantContext.call(scope(queue), () -> records.latest());
+		CallRecord call = latest(queue);
 		assertThat(call.getDirection()).isEqualTo("INTERNAL");
 		assertThat(call.getSeat()).isEqualTo(caller);
 		assertThat(call.getCustomerNumber()).isEqualTo(issued.get(1).sipUsername());

@@ -161,25 +161,33 @@ final class ForkedRinging {
 
 	/** The ring timeout passed with no phone answering: each still ringing is cancelled and counts as not answering. */
 	void timedOut(Call call) {
-		Forks forks = call.forks;
-		if (forks == null) {
-			return;
+		synchronized (call) {
+			Forks forks = call.forks;
+			if (forks == null) {
+				return;
+			}
+			call.forks = null;
+			CallSnapshot snapshot = call.snapshot();
+			List<String> seats = List.copyOf(forks.seats.values());
+			cancelOthers(call, forks, false);
+			seats.forEach(seat -> lifecycle.on(new CallStep.SeatNotAnswered(snapshot, seat, "no-answer")));
 		}
-		call.forks = null;
-		CallSnapshot snapshot = call.snapshot();
-		List<String> seats = List.copyOf(forks.seats.values());
-		cancelOthers(call, forks, false);
-		seats.forEach(seat -> lifecycle.on(new CallStep.SeatNotAnswered(snapshot, seat, "no-answer")));
 	}
 
-	/** Cancels every fork still ringing (the call ended, or another phone answered) and releases their agents. */
+	/**
+	 * Cancels every fork still ringing (the call ended, or another phone answered) and releases their agents.
+	 * Under the call's lock, as {@link #answered} is: a fork's 180 is then either already known (its fork is
+	 * cancelled here) or lands after the forks are gone (and is cancelled as a retired leg's first provisional).
+	 */
 	void cancelAll(Call call) {
-		Forks forks = call.forks;
-		if (forks == null) {
-			return;
+		synchronized (call) {
+			Forks forks = call.forks;
+			if (forks == null) {
+				return;
+			}
+			call.forks = null;
+			cancelOthers(call, forks, true);
 		}
-		call.forks = null;
-		cancelOthers(call, forks, true);
 	}
 
 	private void cancelOthers(Call call, Forks forks, boolean release) {
