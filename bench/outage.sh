@@ -135,6 +135,10 @@ outage() { # name, second it goes down at, its pid, the function that starts it 
   wait_until "$2"
   kill -KILL "$3"; wait "$3" 2>/dev/null || true
   event "down-$1"
+  # what the node's threads wait on while the service is out (kept with --keep): a call that gets no answer
+  # at all shows here as a SIP thread parked on the missing service
+  wait_until $(($2 + 3))
+  jcmd "$java_pid" Thread.print > "$work/threads-$1-down.txt" 2>/dev/null || true
   wait_until $(($2 + down_s))
   event "up-$1"
   "$4"

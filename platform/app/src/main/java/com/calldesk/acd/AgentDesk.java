@@ -64,7 +64,9 @@ public class AgentDesk {
 		this.board = board;
 		this.journal = journal;
 		this.clock = clock;
-		this.seats = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(10))
+		// refreshed, not expired: with the database away the ACD offers calls to the seats it knew (a failed
+		// reload keeps them) rather than hold a SIP thread on a connection that will not come
+		this.seats = Caffeine.newBuilder().maximumSize(10_000).refreshAfterWrite(Duration.ofSeconds(10))
 			.build(tenantId -> Collections.unmodifiableSet(allocation.of(tenantId).stream().map(Seat::getSipUsername)
 				.collect(Collectors.<String, Set<String>>toCollection(LinkedHashSet::new))));
 	}

@@ -3,6 +3,7 @@ package com.calldesk.acd;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 
@@ -35,15 +36,29 @@ final class TenantSettingsCache<T> {
 		this.what = what;
 		this.tenants = tenants;
 		this.transactions = transactions;
-		this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(5)).build(tenantId -> {
-			try {
-				return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), read::get);
+		// refreshed every 5 s off the SIP threads, not expired: while the database is away a call is routed on
+		// what was read before (a reload that fails keeps it) instead of waiting on a connection, then the fallback
+		this.cache = Caffeine.newBuilder().maximumSize(10_000).refreshAfterWrite(Duration.ofSeconds(5)).build(new CacheLoader<Long, T>() {
+			@Override
+			public T load(Long tenantId) {
+				try {
+					return read(tenantId, read);
+				}
+				catch (RuntimeException ex) {
+					log.warn("{} of tenant {} unreadable; using the fallback until they are", what, tenantId, ex);
+					return fallback;
+				}
 			}
-			catch (RuntimeException ex) {
-				log.warn("{} of tenant {} unreadable; using the fallback until they are", what, tenantId, ex);
-				return fallback;
+
+			@Override
+			public T reload(Long tenantId, T before) {
+				return read(tenantId, read);
 			}
 		});
+	}
+
+	private T read(long tenantId, Supplier<T> read) {
+		return TenantContext.call(tenants.scopeOf(tenants.require(tenantId)), read::get);
 	}
 
 	T of(long tenantId) {

@@ -1,5 +1,6 @@
 package com.calldesk.callback;
 
+import java.sql.SQLTransactionRollbackException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +11,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import com.calldesk.phone.PhoneNumber;
@@ -71,8 +74,25 @@ class MissedCallTasks {
 			});
 		}
 		catch (RuntimeException e) {
+			if (transactionLost(e)) {
+				// InnoDB rolled the whole transaction back (a deadlock), savepoint and the record's close with
+				// it: swallowed here, the rest would commit as if the close had been written. Failing the
+				// write instead has the journal try the close, task and all, again.
+				throw e;
+			}
 			log.error("Callback task for call {} not written", call.callId(), e);
 		}
+	}
+
+	/** The failure took the enclosing transaction down, not only the savepoint's work. */
+	static boolean transactionLost(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			if (t instanceof PessimisticLockingFailureException || t instanceof SQLTransactionRollbackException
+					|| t instanceof TransactionSystemException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static String callerOf(String number) {

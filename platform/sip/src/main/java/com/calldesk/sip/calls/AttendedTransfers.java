@@ -57,13 +57,13 @@ final class AttendedTransfers {
 		synchronized (colleagueCall) {
 			CallSnapshot replaced = colleagueCall.snapshot();
 			if (!"INTERNAL".equals(replaced.direction()) || replaced.state() != CallState.ANSWERED || replaced.tenantId() != call.route().tenantId()
-					|| replaced.seat() == null || !replaced.seat().equals(call.seat()) || colleagueCall.outDialog == null) {
+					|| replaced.seat() == null || !replaced.seat().equals(call.seat()) || colleagueCall.outDialog() == null) {
 				report.accept("SIP/2.0 603 Declined");
 				return;
 			}
 			colleague = replaced.customerNumber();
-			colleagueDialog = colleagueCall.outDialog;
-			colleagueInvite = colleagueCall.outInvite;
+			colleagueDialog = colleagueCall.outDialog();
+			colleagueInvite = colleagueCall.outInvite();
 		}
 		synchronized (call) {
 			if (call.state() != CallState.ANSWERED || call.transfer != null || call.consult != null || call.reinviting) {
@@ -98,14 +98,12 @@ final class AttendedTransfers {
 		letGo(call.dialogOf(Leg.AGENT));
 		synchronized (colleagueCall) {
 			letGo(colleagueCall.inDialog);
-			colleagueCall.outDialog = null;
-			colleagueCall.outInvite = null;
+			colleagueCall.outGone();
 		}
 		b2bua.finish(colleagueCall, null, "replaced", 0);
 		colleagueDialog.setApplicationData(new LegRef(call, Leg.AGENT, b2bua));
 		if (call.outLeg() == Leg.AGENT) {
-			call.outDialog = colleagueDialog;
-			call.outInvite = colleagueInvite;
+			call.outTalking(colleagueInvite, colleagueDialog);
 		}
 		else {
 			call.inDialog = colleagueDialog;

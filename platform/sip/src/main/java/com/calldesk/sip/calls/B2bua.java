@@ -328,9 +328,7 @@ public final class B2bua {
 		Dialog dialog = endpoint.provider().getNewDialog(transaction);
 		dialog.setApplicationData(out);
 		synchronized (call) {
-			call.outInvite = transaction;
-			call.outDialog = dialog;
-			call.outProvisional = false;
+			call.outSent(transaction, dialog);
 		}
 		transaction.sendRequest();
 	}
@@ -443,11 +441,11 @@ public final class B2bua {
 			return;
 		}
 		try {
-			if (by != call.outLeg() && call.outDialog != null) {
+			if (by != call.outLeg() && call.outDialog() != null) {
 				if (before == CallState.ANSWERED) {
-					sip.bye(call.outDialog);
+					sip.bye(call.outDialog());
 				}
-				else if (call.outProvisional) {
+				else if (call.outRinging()) {
 					cancelOut(call);
 				}
 			}
@@ -541,19 +539,17 @@ public final class B2bua {
 	 * must not count as a second refusal, a 200 is hung up.
 	 */
 	void retireOut(Call call, boolean cancel) {
-		if (cancel && call.outProvisional) {
+		if (cancel && call.outRinging()) {
 			cancelOut(call);
 		}
-		else if (cancel && call.outInvite != null) {
-			call.cancelOnProvisional.add(call.outInvite);
+		else if (cancel && call.outInvite() != null) {
+			call.cancelOnProvisional.add(call.outInvite());
 		}
-		call.outInvite = null;
-		call.outDialog = null;
-		call.outProvisional = false;
+		call.outGone();
 	}
 
 	void cancelOut(Call call) {
-		sip.cancel(call.outInvite, "the out leg of call " + call.id());
+		sip.cancel(call.outInvite(), "the out leg of call " + call.id());
 	}
 
 	Instant now() {

@@ -35,11 +35,26 @@ public final class Call {
 
 	Dialog inDialog;
 
-	ClientTransaction outInvite;
+	/**
+	 * Where the INVITE we sent out stands. It can be cancelled only once it rings (RFC 3261 9.1: a CANCEL
+	 * before any provisional is not sent), and a dialog we talk on is hung up with BYE instead.
+	 */
+	enum OutPhase {
+		/** No INVITE out: none sent yet, or the call moved on from it. */
+		NONE,
+		/** Sent, no provisional yet. */
+		INVITED,
+		/** A provisional came back: CANCEL stops it. */
+		RINGING,
+		/** Answered: the call talks on this dialog (a phone that took it, a consulted or transferred-to seat). */
+		TALKING
+	}
 
-	Dialog outDialog;
+	private OutPhase outPhase = OutPhase.NONE;
 
-	boolean outProvisional;
+	private ClientTransaction outInvite;
+
+	private Dialog outDialog;
 
 	boolean cancelWhenProvisional;
 
@@ -211,6 +226,52 @@ public final class Call {
 
 	Leg outLeg() {
 		return inLeg().other();
+	}
+
+	/** The INVITE we sent out (null: none out). */
+	ClientTransaction outInvite() {
+		return outInvite;
+	}
+
+	Dialog outDialog() {
+		return outDialog;
+	}
+
+	OutPhase outPhase() {
+		return outPhase;
+	}
+
+	/** The out leg has rung (or was answered): cancelling it is a CANCEL, not a wait for its first provisional. */
+	boolean outRinging() {
+		return outPhase == OutPhase.RINGING || outPhase == OutPhase.TALKING;
+	}
+
+	/** A new INVITE out: the next seat, another display number, or the same one again with a longer session interval. */
+	void outSent(ClientTransaction invite, Dialog dialog) {
+		outInvite = invite;
+		outDialog = dialog;
+		outPhase = OutPhase.INVITED;
+	}
+
+	/** The INVITE out sent a provisional. */
+	void outRang() {
+		if (outPhase == OutPhase.INVITED) {
+			outPhase = OutPhase.RINGING;
+		}
+	}
+
+	/** The call now talks on this answered leg. */
+	void outTalking(ClientTransaction invite, Dialog dialog) {
+		outInvite = invite;
+		outDialog = dialog;
+		outPhase = OutPhase.TALKING;
+	}
+
+	/** The call moved on from its out leg (retired, transferred away, handed over): what that leg says later is stale. */
+	void outGone() {
+		outInvite = null;
+		outDialog = null;
+		outPhase = OutPhase.NONE;
 	}
 
 	Dialog dialogOf(Leg leg) {

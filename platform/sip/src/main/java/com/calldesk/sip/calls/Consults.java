@@ -221,8 +221,7 @@ final class Consults {
 		LegRef seatLeg = new LegRef(call, Leg.AGENT, b2bua);
 		consult.dialog.setApplicationData(seatLeg);
 		if (call.outLeg() == Leg.AGENT) {
-			call.outDialog = consult.dialog;
-			call.outInvite = consult.invite;
+			call.outTalking(consult.invite, consult.dialog);
 		}
 		else {
 			call.inDialog = consult.dialog;

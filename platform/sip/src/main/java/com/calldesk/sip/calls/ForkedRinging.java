@@ -130,9 +130,7 @@ final class ForkedRinging {
 					// the first phone to ring stands for all of them towards the customer (told above, so not told again)
 					adopt(call, transaction, event.getDialog(), false);
 					b2bua.outAnswered(call, event);
-					call.outInvite = null;
-					call.outDialog = null;
-					call.outProvisional = false;
+					call.outGone();
 				}
 				return;
 			}
@@ -154,9 +152,12 @@ final class ForkedRinging {
 	}
 
 	private static void adopt(Call call, ClientTransaction transaction, Dialog dialog, boolean answered) {
-		call.outInvite = transaction;
-		call.outDialog = dialog;
-		call.outProvisional = answered || call.outProvisional;
+		if (answered) {
+			call.outTalking(transaction, dialog);
+		}
+		else {
+			call.outSent(transaction, dialog);
+		}
 	}
 
 	/** The ring timeout passed with no phone answering: each still ringing is cancelled and counts as not answering. */

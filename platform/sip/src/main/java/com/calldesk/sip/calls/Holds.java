@@ -80,7 +80,7 @@ public final class Holds {
 		Call call = callOf(tenantId, callId);
 		synchronized (call) {
 			boolean rings = call.forks != null ? call.forks.seats.containsValue(seat)
-					: seat.equals(call.seat()) && call.state() != CallState.ANSWERED && call.outProvisional && !call.forwarding;
+					: seat.equals(call.seat()) && call.state() != CallState.ANSWERED && call.outRinging() && !call.forwarding;
 			if (!rings) {
 				throw new TransferRefused("not-ringing");
 			}

@@ -131,7 +131,7 @@ final class InboundCalls implements QueuedCalls {
 				next(call);
 				return;
 			}
-			if (call.state() == CallState.ENDED || call.waiting || call.outInvite == null) {
+			if (call.state() == CallState.ENDED || call.waiting || call.outInvite() == null) {
 				return;
 			}
 			call.ringDeadline = null;
@@ -286,7 +286,7 @@ final class InboundCalls implements QueuedCalls {
 	void stopRinging(Call call) {
 		boolean provisional;
 		synchronized (call) {
-			provisional = call.outProvisional;
+			provisional = call.outRinging();
 			call.cancelWhenProvisional = !provisional;
 		}
 		if (provisional) {

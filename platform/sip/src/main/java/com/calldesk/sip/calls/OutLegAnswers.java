@@ -49,7 +49,7 @@ final class OutLegAnswers {
 	 */
 	void answered(Call call, ResponseEvent event) {
 		synchronized (call) {
-			if (event.getClientTransaction() != null && event.getClientTransaction() != call.outInvite) {
+			if (event.getClientTransaction() != null && event.getClientTransaction() != call.outInvite()) {
 				staleAnswer(call, event);
 				return;
 			}
@@ -105,7 +105,7 @@ final class OutLegAnswers {
 		if (response.getStatusCode() == Response.TRYING || call.state() == CallState.ANSWERED) {
 			return;
 		}
-		call.outProvisional = true;
+		call.outRang();
 		if (call.cancelWhenProvisional || call.state() == CallState.ENDED) {
 			b2bua.cancelOut(call);
 			return;
@@ -124,7 +124,7 @@ final class OutLegAnswers {
 	}
 
 	private void accepted(Call call, ResponseEvent event) throws Exception {
-		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.outDialog;
+		Dialog dialog = event.getDialog() != null ? event.getDialog() : call.outDialog();
 		sip.ack(dialog, event.getResponse());
 		if (call.state() == CallState.ENDED) {
 			sip.bye(dialog);

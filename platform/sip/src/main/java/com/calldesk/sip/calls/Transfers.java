@@ -178,9 +178,7 @@ final class Transfers {
 
 	private static void detachAgent(Call call) {
 		if (call.outLeg() == Leg.AGENT) {
-			call.outDialog = null;
-			call.outInvite = null;
-			call.outProvisional = false;
+			call.outGone();
 		}
 		else {
 			call.inDialog = null;
@@ -235,8 +233,7 @@ final class Transfers {
 		}
 		call.media.stopPlaying();
 		if (call.outLeg() == Leg.AGENT) {
-			call.outDialog = dialog;
-			call.outInvite = transfer.invite();
+			call.outTalking(transfer.invite(), dialog);
 		}
 		else {
 			call.inDialog = dialog;
