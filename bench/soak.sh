@@ -23,6 +23,7 @@ seats=$((rate * 6 + 100))
 pcap=/usr/share/sip-tester/g711a.pcap
 jar="$repo_dir/platform/app/target/calldesk.jar"
 results="$bench_dir/soak/results-latest.txt"
+mkdir -p "$(dirname "$results")"
 work=$(mktemp -d /tmp/calldesk-soak-bench.XXXXXX)
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null; done; sleep 1; for p in "${pids[@]}"; do kill -9 "$p" 2>/dev/null; done
