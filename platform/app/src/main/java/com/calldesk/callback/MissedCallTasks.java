@@ -85,8 +85,8 @@ class MissedCallTasks {
 	}
 
 	/** The failure took the enclosing transaction down, not only the savepoint's work. */
-	static boolean transactionLost(Throwable failure) {
-		for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+	private static boolean transactionLost(Throwable failure) {
+		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof PessimisticLockingFailureException || t instanceof SQLTransactionRollbackException
 					|| t instanceof TransactionSystemException) {
 				return true;

@@ -237,10 +237,6 @@ public final class Call {
 		return outDialog;
 	}
 
-	OutPhase outPhase() {
-		return outPhase;
-	}
-
 	/** The out leg has rung (or was answered): cancelling it is a CANCEL, not a wait for its first provisional. */
 	boolean outRinging() {
 		return outPhase == OutPhase.RINGING || outPhase == OutPhase.TALKING;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sip.ClientTransaction;
-import javax.sip.Dialog;
 import javax.sip.ResponseEvent;
 import javax.sip.message.Response;
 
@@ -128,7 +127,7 @@ final class ForkedRinging {
 				}
 				if (firstRing) {
 					// the first phone to ring stands for all of them towards the customer (told above, so not told again)
-					adopt(call, transaction, event.getDialog(), false);
+					call.outSent(transaction, event.getDialog());
 					b2bua.outAnswered(call, event);
 					call.outGone();
 				}
@@ -146,17 +145,8 @@ final class ForkedRinging {
 			cancelOthers(call, forks, true);
 			call.forks = null;
 			b2bua.assign(call, seat);
-			adopt(call, transaction, event.getDialog(), true);
+			call.outTalking(transaction, event.getDialog());
 			b2bua.outAnswered(call, event);
-		}
-	}
-
-	private static void adopt(Call call, ClientTransaction transaction, Dialog dialog, boolean answered) {
-		if (answered) {
-			call.outTalking(transaction, dialog);
-		}
-		else {
-			call.outSent(transaction, dialog);
 		}
 	}
 
