@@ -70,11 +70,14 @@ timeout $((seconds + 300)) sipp 127.0.0.1:$sip -sf "$media/uas.xml" -i 127.0.0.1
 block="  <nop><action><exec play_pcap_audio=\"$work/short.pcap\"/></action></nop>
   <pause milliseconds=\"$hold_ms\"/>
 "
-python3 -c "import sys; s=open(sys.argv[1]).read(); open('uac.xml','w').write(s.replace('@PLAYS@','1').replace('@PLAYBLOCK@',sys.argv[2]))" \
+# 5,000 customers calling in turn (each ~18 times in 30 min at 50/s), so the sticky-agent lookup meets a
+# history that grows as it does for a real tenant's repeat callers
+python3 -c "import sys; s=open(sys.argv[1]).read(); open('uac.xml','w').write(s.replace('@PLAYS@','1').replace('@PLAYBLOCK@',sys.argv[2]).replace('sip:sipp@','sip:[field0]@'))" \
   "$media/uac.xml.in" "$block"
+python3 -c "print('SEQUENTIAL'); [print('139%08d;' % i) for i in range(5000)]" > callers.csv
 number=$(sed -n '2s/;.*//p' numbers.csv)
 echo "soak: $rate calls/s for $minutes min to $number, $seats seats, calls of $((hold_ms)) ms with $packets packets each way" >&2
-timeout $((seconds + 300)) sipp 127.0.0.1:$sip -sf uac.xml -s "$number" -i 127.0.0.1 -p $uac -mp 17000 -r "$rate" -m "$calls" \
+timeout $((seconds + 300)) sipp 127.0.0.1:$sip -sf uac.xml -inf callers.csv -s "$number" -i 127.0.0.1 -p $uac -mp 17000 -r "$rate" -m "$calls" \
   -l $((rate * 20)) -trace_stat -stf stat.csv -fd 60 -trace_err -error_file uac_err.log -nostdin >/dev/null 2>&1 & sp=$!; pids+=($sp)
 
 hz=$(getconf CLK_TCK)

@@ -80,9 +80,11 @@ public class AcdJournal {
 	/**
 	 * The sticky agent of a caller. Records hold calls out in E.164 and calls in as the carrier
 	 * presented the caller (13800001111, 008613800001111 …), so every spelling of the number is matched.
+	 * A caller without a phone number (anonymous, a bare name) has no agent of their own: those are many
+	 * people under one name.
 	 */
 	String lastSeatOf(long tenantId, String customerNumber) {
-		java.util.Set<String> spellings = PhoneNumbers.spellings(customerNumber);
+		java.util.Set<String> spellings = PhoneNumbers.spellingsOfNumber(customerNumber);
 		// while the database is away (writes have started failing) the call goes to any agent rather than
 		// holding a SIP thread until the pool gives up on a connection
 		if (spellings.isEmpty() || !writes.stalledFor().isZero()) {

@@ -71,10 +71,14 @@ interface CallbackMapper {
 	@Update("UPDATE call_record SET callback_task_id = #{taskId} WHERE id = #{callId}")
 	void linkCall(@Param("callId") String callId, @Param("taskId") long taskId);
 
-	/** The seat that last answered or was answered by this caller (any spelling): the sticky owner. */
-	@Select("<script>SELECT seat FROM call_record WHERE customer_number IN "
-			+ "<foreach collection='spellings' item='n' open='(' separator=',' close=')'>#{n}</foreach> "
-			+ "AND seat IS NOT NULL AND answered_at IS NOT NULL ORDER BY offered_at DESC LIMIT 1</script>")
+	/**
+	 * The seat that last answered or was answered by this caller (any spelling): the sticky owner. One
+	 * backward index walk per spelling, as {@code AcdMapper.lastSeatOf} does, so a caller's long history
+	 * is not read.
+	 */
+	@Select("<script>SELECT seat FROM (<foreach collection='spellings' item='n' separator=' UNION ALL '>"
+			+ "(SELECT seat, offered_at FROM call_record WHERE customer_number = #{n} AND seat IS NOT NULL AND answered_at IS NOT NULL "
+			+ "ORDER BY customer_number DESC, offered_at DESC LIMIT 1)</foreach>) latest ORDER BY offered_at DESC LIMIT 1</script>")
 	String lastSeatOf(@Param("spellings") Collection<String> spellings);
 
 	@Select("SELECT last_seat FROM callback_rotation WHERE id = 1 FOR UPDATE")

@@ -41,7 +41,7 @@ class CallbackOwners {
 		if (agents.isEmpty()) {
 			return Owner.NOBODY;
 		}
-		var spellings = PhoneNumbers.spellings(caller);
+		var spellings = PhoneNumbers.spellingsOfNumber(caller);
 		String last = spellings.isEmpty() ? null : mapper.lastSeatOf(spellings);
 		for (SeatSettings.SeatRow agent : agents) {
 			if (agent.sipUsername().equals(last)) {

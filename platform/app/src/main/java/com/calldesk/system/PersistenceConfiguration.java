@@ -8,7 +8,6 @@ import javax.sql.DataSource;
 import com.baomidou.mybatisplus.annotation.DbType;
 import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
-import com.baomidou.mybatisplus.extension.plugins.inner.DynamicTableNameInnerInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -50,10 +49,7 @@ class PersistenceConfiguration {
 	@Bean
 	MybatisPlusInterceptor mybatisPlusInterceptor(TenancyProperties tenancy) {
 		MybatisPlusInterceptor interceptor = new MybatisPlusInterceptor();
-		DynamicTableNameInnerInterceptor platformTables = new DynamicTableNameInnerInterceptor();
-		String prefix = tenancy.platform().name() + ".";
-		platformTables.setTableNameHandler((sql, table) -> PLATFORM_TABLES.contains(table.toLowerCase()) ? prefix + table : table);
-		interceptor.addInnerInterceptor(platformTables);
+		interceptor.addInnerInterceptor(new PlatformTableNames(PLATFORM_TABLES, tenancy.platform().name()));
 		interceptor.addInnerInterceptor(new PaginationInnerInterceptor(DbType.MYSQL));
 		return interceptor;
 	}

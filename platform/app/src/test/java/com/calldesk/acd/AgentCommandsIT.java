@@ -53,6 +53,15 @@ class AgentCommandsIT {
 	@Autowired
 	TenantDirectory tenants;
 
+	@Autowired
+	AcdJournal journal;
+
+	@Autowired
+	org.apache.ibatis.session.SqlSessionFactory sessions;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	@Test
 	void theHandleTimeForExpectedWaitsIsTheMeanTalkOfAnsweredInboundCallsPlusWrapUp() {
 		TenantScope demo = tenants.activeByCode("2001000").orElseThrow();
@@ -65,6 +74,37 @@ class AgentCommandsIT {
 		});
 		assertThat(handleTimes.average(demo.tenantId()))
 			.contains(Duration.ofSeconds(90).plus(settingsService.of(demo.tenantId()).wrapUp()));
+	}
+
+	@Test
+	void theStickyAgentIsTheLastSeatUnderAnySpellingFoundWithoutReadingTheCallersWholeHistory() {
+		TenantScope demo = tenants.activeByCode("2001000").orElseThrow();
+		Instant t = Instant.parse("2026-03-03T02:00:00Z");
+		TenantContext.run(demo, () -> {
+			callRecords.insert(talk("13900002222", "seat-a", t));
+			callRecords.insert(talk("+8613900002222", "seat-b", t.plusSeconds(60)));
+			CallRecord missed = talk("008613900002222", "seat-c", t.plusSeconds(120));
+			missed.setAnsweredAt(null);
+			callRecords.insert(missed);
+			callRecords.insert(talk("anonymous", "seat-d", t.plusSeconds(180)));
+		});
+		assertThat(journal.lastSeatOf(demo.tenantId(), "13900002222")).as("latest answered, any spelling").isEqualTo("seat-b");
+		assertThat(journal.lastSeatOf(demo.tenantId(), "anonymous")).as("a withheld number is nobody's").isNull();
+
+		var spellings = com.calldesk.phone.PhoneNumbers.spellingsOfNumber("13900002222");
+		var sql = sessions.getConfiguration().getMappedStatement(AcdMapper.class.getName() + ".lastSeatOf")
+			.getBoundSql(java.util.Map.of("spellings", spellings));
+		String plan = TenantContext.call(demo, () -> jdbc.queryForObject("EXPLAIN " + sql.getSql(), String.class, spellings.toArray()));
+		// H2 says "index sorted" when a branch walks the customer index in order and can stop at its first row
+		assertThat(plan.split("index sorted", -1)).as(plan).hasSize(spellings.size() + 1);
+	}
+
+	private static CallRecord talk(String customer, String seat, Instant offered) {
+		// calls out, so that the handle-time test's inbound calls stay the only ones it averages
+		CallRecord record = record("OUTBOUND", offered, offered.plusSeconds(5), offered.plusSeconds(65));
+		record.setCustomerNumber(customer);
+		record.setSeat(seat);
+		return record;
 	}
 
 	private static CallRecord record(String direction, Instant offered, Instant answered,

@@ -54,20 +54,35 @@ public final class PhoneNumbers {
 			return forms;
 		}
 		forms.add(raw.strip());
+		parse(raw).ifPresent(number -> addSpellings(number, forms));
+		return forms;
+	}
+
+	/**
+	 * The {@link #spellings} of a valid number, and none for anything else: a caller shown as
+	 * "anonymous" or by a name is many people under one name, who share no history.
+	 */
+	public static java.util.Set<String> spellingsOfNumber(String raw) {
+		java.util.Set<String> forms = new java.util.LinkedHashSet<>();
 		parse(raw).ifPresent(number -> {
-			String e164 = number.e164();
-			forms.add(e164);
-			forms.add("00" + e164.substring(1));
-			if (e164.startsWith("+86")) {
-				String national = number.national().replaceAll("[^0-9]", "");
-				forms.add(e164.substring(1));
-				forms.add(national);
-				if (number.kind() == PhoneNumber.Kind.MOBILE) {
-					forms.add("0" + national);
-				}
-			}
+			forms.add(raw.strip());
+			addSpellings(number, forms);
 		});
 		return forms;
+	}
+
+	private static void addSpellings(PhoneNumber number, java.util.Set<String> forms) {
+		String e164 = number.e164();
+		forms.add(e164);
+		forms.add("00" + e164.substring(1));
+		if (e164.startsWith("+86")) {
+			String national = number.national().replaceAll("[^0-9]", "");
+			forms.add(e164.substring(1));
+			forms.add(national);
+			if (number.kind() == PhoneNumber.Kind.MOBILE) {
+				forms.add("0" + national);
+			}
+		}
 	}
 
 	/** Like {@link #parse} but throws a bilingual 400 for an invalid number. */

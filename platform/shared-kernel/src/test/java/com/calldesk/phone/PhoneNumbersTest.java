@@ -35,6 +35,14 @@ class PhoneNumbersTest {
 	}
 
 	@Test
+	void onlyAValidNumberHasSpellingsOfANumber() {
+		assertThat(PhoneNumbers.spellingsOfNumber("008613800001111")).isEqualTo(PhoneNumbers.spellings("008613800001111"));
+		assertThat(PhoneNumbers.spellingsOfNumber("anonymous")).isEmpty();
+		assertThat(PhoneNumbers.spellingsOfNumber("sipp")).isEmpty();
+		assertThat(PhoneNumbers.spellingsOfNumber(null)).isEmpty();
+	}
+
+	@Test
 	void landlineKeepsItsAreaCodeAndRegion() {
 		PhoneNumber beijing = PhoneNumbers.parse("010-62345678").orElseThrow();
 		assertThat(beijing.e164()).isEqualTo("+861062345678");
