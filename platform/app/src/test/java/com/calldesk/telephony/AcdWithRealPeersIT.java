@@ -124,9 +124,11 @@ class AcdWithRealPeersIT {
 		Process first = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(queue.ports().get(0)), "-m", "2");
 		Process second = Peers.sippAsync(SIP_PORT, "uas", Map.of(), "-p", Integer.toString(queue.ports().get(1)));
 
-		assertThat(Peers.sipp(SIP_PORT, "uac", "-s", "02155560004", "-d", "500")).isZero();
+		// a real number (sipp's own "sipp" is nobody's), presented the second time in another carrier spelling
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-callback.xml", Map.of("caller", "13900006666"), "-s", "02155560004"))).isZero();
 		assertThat(seatOfLatestCall(queue)).isEqualTo(queue.seats().get(0));
-		assertThat(Peers.sipp(SIP_PORT, "uac", "-s", "02155560004", "-d", "500")).isZero();
+		assertThat(Peers.finish(Peers.sippAsync(SIP_PORT, "uac-callback.xml", Map.of("caller", "008613900006666"), "-s", "02155560004")))
+			.isZero();
 		CallRecord again = latestRecord(queue);
 		assertThat(again.getSeat()).as("sticky agent beats longest idle").isEqualTo(queue.seats().get(0));
 		assertThat(journal.stepsOf(queue.tenantId(), again.getId()).get(0).detail()).isEqualTo("sticky");
