@@ -246,6 +246,8 @@ public final class OrderedWrites implements AutoCloseable {
 			if (!batch.isEmpty()) {
 				write(merged(batch));
 			}
+			// before the markers below: a drain that returns has seen this round's stall state too
+			failingSince.set(waiting.isEmpty() ? 0 : failingSince.get() == 0 ? System.nanoTime() : failingSince.get());
 			// what follows a write runs once, in the order submitted, whether or not the database took it
 			for (Write write : taken) {
 				if (write instanceof Marker marker) {
@@ -255,7 +257,6 @@ public final class OrderedWrites implements AutoCloseable {
 					followUp(write);
 				}
 			}
-			failingSince.set(waiting.isEmpty() ? 0 : failingSince.get() == 0 ? System.nanoTime() : failingSince.get());
 		}
 
 		private void followUp(Write write) {

@@ -219,6 +219,7 @@ class OrderedWritesTest {
 		while (writes.backlog() > 0 && System.nanoTime() < deadline) {
 			writes.drain(Duration.ofSeconds(1));
 		}
+		assertThat(writes.drain(Duration.ofSeconds(5))).as("the round that emptied the backlog has ended").isTrue();
 		assertThat(applied).containsSubsequence("open", "close@tenant_1");
 		assertThat(attempts.get()).isGreaterThan(1);
 		assertThat(followed).as("each event once").containsOnlyOnce("offered", "close");
