@@ -62,7 +62,8 @@ cd "$work" || exit 1
 timeout 120 sipp 127.0.0.1:$sip -sf "$media/register.xml" -i 127.0.0.1 -p $uas -inf seats.csv -key uas_port $uas \
   -r 100 -m "$seats" -timeout 100s -timeout_error -nostdin >/dev/null 2>&1 || die "registration failed"
 seconds=$((minutes * 60))
-calls=$((rate * seconds))
+# 20 s of calls beyond the last sample, so that the last minute's sample is taken under load, not as it ends
+calls=$((rate * (seconds + 20)))
 timeout $((seconds + 300)) "$work/rtpecho" $echo_port $((seconds + 120)) echo.txt & pids+=($!)
 for _ in $(seq 100); do ss -Huln "sport = :$echo_port" | grep -q . && break; sleep 0.05; done
 timeout $((seconds + 300)) sipp 127.0.0.1:$sip -sf "$media/uas.xml" -i 127.0.0.1 -p $uas -key echo_port $echo_port \

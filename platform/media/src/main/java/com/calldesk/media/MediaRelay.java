@@ -188,6 +188,7 @@ public final class MediaRelay implements AutoCloseable {
 	/** The next even port that binds; ports taken by someone else go back to the end of the line. */
 	private Bound bind() {
 		PortPool ports = services.ports();
+		IOException lastError = null;
 		for (int attempts = Math.max(1, ports.available()); attempts > 0; attempts--) {
 			OptionalInt port = ports.take(PORTS_WAIT_MILLIS);
 			if (port.isEmpty()) {
@@ -203,6 +204,7 @@ public final class MediaRelay implements AutoCloseable {
 			}
 			catch (IOException e) {
 				log.debug("RTP port {} cannot be bound: {}", port.getAsInt(), e.toString());
+				lastError = e;
 				if (channel != null) {
 					new Bound(channel, port.getAsInt()).release(ports);
 				}
@@ -211,7 +213,10 @@ public final class MediaRelay implements AutoCloseable {
 				}
 			}
 		}
-		throw new MediaUnavailableException("no free RTP port in " + settings.portMin() + "-" + settings.portMax());
+		// what an operator needs to tell a full range from ports stuck on their way back or taken by others
+		String state = ports.available() + " free, " + ports.releasingCount() + " on their way back, " + sessions.size() + " calls";
+		throw new MediaUnavailableException("no free RTP port in " + settings.portMin() + "-" + settings.portMax() + " (" + state
+				+ (lastError == null ? "" : "; last bind error: " + lastError) + ")", lastError);
 	}
 
 	/**

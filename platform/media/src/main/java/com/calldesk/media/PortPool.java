@@ -67,6 +67,10 @@ final class PortPool {
 		return take();
 	}
 
+	synchronized int releasingCount() {
+		return releasing;
+	}
+
 	synchronized int available() {
 		return free.size();
 	}

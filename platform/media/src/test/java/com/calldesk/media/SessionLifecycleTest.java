@@ -77,7 +77,8 @@ class SessionLifecycleTest {
 			open.add(relay.open("full-1", "acme"));
 			open.add(relay.open("full-2", "acme"));
 
-			assertThatExceptionOfType(MediaUnavailableException.class).isThrownBy(() -> relay.open("full-3", "acme"));
+			assertThatExceptionOfType(MediaUnavailableException.class).isThrownBy(() -> relay.open("full-3", "acme"))
+				.withMessageContaining("(0 free, 0 on their way back, 2 calls");
 			assertThat(relay.activeSessions()).isEqualTo(2);
 
 			open.get(0).close();
