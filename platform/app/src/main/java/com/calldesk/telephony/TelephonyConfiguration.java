@@ -206,30 +206,30 @@ class TelephonyConfiguration {
 		Registrar.Policy policy = new Registrar.Policy(accounts.realm(), server.minExpires(), server.maxExpires(), node,
 				new Throttle(counters, "sip-account", 10, Duration.ofMinutes(1), Duration.ofMinutes(5)),
 				new Throttle(counters, "sip-source", 30, Duration.ofMinutes(1), Duration.ofMinutes(5)));
-		KeepAlive[] keepAlive = new KeepAlive[1];
-		B2bua[] b2bua = new B2bua[1];
 		SipServer.Overload overload = new SipServer.Overload(server.overloadWait().toMillis(), server.overloadMaxQueued(),
 				(int) Math.max(1, server.retryAfter().toSeconds()));
-		SipServer sip = SipServer.start(settings, overload, endpoint -> {
-			keepAlive[0] = new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3);
-			// the records first, then the agents: a call's end is queued for its record before its agent is free again
-			b2bua[0] = new B2bua(endpoint, trunks, acd, locations, channels, media, CallLifecycle.of(calls, acd), active, node, clock,
-					new SessionTimers(server.sessionExpires(), server.minSe()), outbound);
-			Map<String, RequestHandler> handlers = new HashMap<>(
-					CallHandlers.of(endpoint, b2bua[0], new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
-			handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, keepAlive[0], clock));
-			handlers.put("OPTIONS", new OptionsHandler(endpoint, ALLOW));
-			return handlers;
-		});
-		sip.onStatelessReply(keepAlive[0]::onReply);
+		SipRoles roles = new SipRoles(endpoint -> new KeepAlive(endpoint, locations, events, clock, Duration.ofSeconds(5), 3),
+				// the records first, then the agents: a call's end is queued for its record before its agent is free again
+				endpoint -> new B2bua(endpoint, trunks, acd, locations, channels, media, CallLifecycle.of(calls, acd), active, node, clock,
+						new SessionTimers(server.sessionExpires(), server.minSe()), outbound),
+				(endpoint, built) -> {
+					Map<String, RequestHandler> handlers = new HashMap<>(
+							CallHandlers.of(endpoint, built.b2bua(), new SeatAuthentication(endpoint, policy, seats, nonces), outbound));
+					handlers.put("REGISTER", new Registrar(endpoint, policy, seats, nonces, locations, built.keepAlive(), clock));
+					handlers.put("OPTIONS", new OptionsHandler(endpoint, ALLOW));
+					return handlers;
+				});
+		SipServer sip = SipServer.start(settings, overload, roles);
+		sip.onStatelessReply(roles.keepAlive()::onReply);
 		// while the database is away records wait in the journal; new calls wait for it to come back
 		sip.takeCallsWhile(() -> writes.stalledFor().compareTo(server.writesStalledLimit()) < 0);
 		// a request that fails because the database or Redis is away gets 503 with Retry-After, not 500
 		sip.unavailableWhen(ServicesAway::away);
-		acd.serve(b2bua[0].queuedCalls());
-		control.serve(b2bua[0]);
-		keepAlive[0].start(server.keepAlive());
-		callSweeper.scheduleWithFixedDelay(() -> b2bua[0].sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
+		B2bua b2bua = roles.b2bua();
+		acd.serve(b2bua.queuedCalls());
+		control.serve(b2bua);
+		roles.keepAlive().start(server.keepAlive());
+		callSweeper.scheduleWithFixedDelay(() -> b2bua.sweep(server.ringTimeout()), 1, 1, TimeUnit.SECONDS);
 		return sip;
 	}
 

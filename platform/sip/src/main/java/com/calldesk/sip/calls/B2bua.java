@@ -101,15 +101,15 @@ public final class B2bua {
 		this.node = node;
 		this.clock = clock;
 		this.timers = timers;
-		this.refresh = new SessionRefresh(this, endpoint, timers);
+		this.refresh = new SessionRefresh(this::hangUp, endpoint, timers, clock);
 		this.retries = new OutLegRetries(this, endpoint);
-		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding, lifecycle);
+		this.inboundCalls = new InboundCalls(this, endpoint, locations, active, distribution, forwarding, lifecycle, clock);
 		this.attendedTransfers = new AttendedTransfers(this, endpoint, distribution, active, lifecycle);
 		this.consults = new Consults(this, endpoint, locations, distribution, active, media, lifecycle);
 		this.ringAll = new ForkedRinging(this, endpoint, locations, distribution, lifecycle);
 		this.outAnswers = new OutLegAnswers(this, endpoint, timers, lifecycle, clock);
 		this.transfers = new Transfers(this, endpoint, locations, forwarding, distribution, active, lifecycle);
-		this.sweeper = new CallSweeper(this, active, channels, refresh, inboundCalls, transfers, consults, clock);
+		this.sweeper = new CallSweeper(this::hangUp, active, channels, refresh, inboundCalls, transfers, consults, clock);
 		this.holds = new Holds(this, endpoint, active, locations, lifecycle);
 		this.clickToCalls = new ClickToCalls(this, endpoint, locations, forwarding, active, media, node, clock, lifecycle);
 	}

@@ -20,7 +20,7 @@ final class CallSweeper {
 
 	private static final Logger log = LoggerFactory.getLogger(CallSweeper.class);
 
-	private final B2bua b2bua;
+	private final CallHangUp calls;
 
 	private final ActiveCalls active;
 
@@ -36,11 +36,11 @@ final class CallSweeper {
 
 	private final Consults consults;
 
-	CallSweeper(B2bua b2bua, ActiveCalls active, ChannelCounter channels, SessionRefresh refresh, InboundCalls inboundCalls,
+	CallSweeper(CallHangUp calls, ActiveCalls active, ChannelCounter channels, SessionRefresh refresh, InboundCalls inboundCalls,
 			Transfers transfers, Consults consults, Clock clock) {
 		this.transfers = transfers;
 		this.consults = consults;
-		this.b2bua = b2bua;
+		this.calls = calls;
 		this.active = active;
 		this.channels = channels;
 		this.refresh = refresh;
@@ -55,7 +55,7 @@ final class CallSweeper {
 			renewChannels(call, now);
 			CallState state = call.state();
 			if (state == CallState.ANSWERED && call.media != null && call.media.timedOut()) {
-				b2bua.hangUp(call, null, "rtp-timeout");
+				calls.hangUp(call, null, "rtp-timeout");
 			}
 			else if (state == CallState.ANSWERED && call.consult != null) {
 				// the agent talks to another seat: no refresh that would move a phone back, a ring to time out
@@ -74,7 +74,7 @@ final class CallSweeper {
 				inboundCalls.announcements().check(call, now);
 			}
 			else if ((state == CallState.OFFERED || state == CallState.RINGING) && call.snapshot().offeredAt().isBefore(ringDeadline)) {
-				b2bua.hangUp(call, null, "ring-timeout");
+				calls.hangUp(call, null, "ring-timeout");
 			}
 		}
 	}

@@ -1,6 +1,7 @@
 package com.calldesk.sip.calls;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import javax.sip.message.Response;
@@ -44,16 +45,16 @@ final class InboundCalls implements QueuedCalls {
 	private final QueueAnnouncements announcements;
 
 	InboundCalls(B2bua b2bua, SipEndpoint endpoint, Locations locations, ActiveCalls active, CallDistribution distribution,
-			OutboundRouting routing, CallLifecycle lifecycle) {
+			OutboundRouting routing, CallLifecycle lifecycle, Clock clock) {
 		this.lifecycle = lifecycle;
 		this.b2bua = b2bua;
 		this.endpoint = endpoint;
 		this.locations = locations;
 		this.active = active;
 		this.distribution = distribution;
-		this.voicemails = new Voicemails(b2bua, lifecycle);
+		this.voicemails = new Voicemails(b2bua::hangUp, clock, lifecycle);
 		this.forwards = new Forwards(b2bua, endpoint, routing);
-		this.announcements = new QueueAnnouncements(b2bua, distribution);
+		this.announcements = new QueueAnnouncements(clock, distribution);
 	}
 
 	/** The call was admitted and its media opened: find it an agent. */

@@ -1,5 +1,6 @@
 package com.calldesk.sip.calls;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,10 +31,10 @@ final class QueueAnnouncements {
 
 	private final CallDistribution distribution;
 
-	private final B2bua b2bua;
+	private final Clock clock;
 
-	QueueAnnouncements(B2bua b2bua, CallDistribution distribution) {
-		this.b2bua = b2bua;
+	QueueAnnouncements(Clock clock, CallDistribution distribution) {
+		this.clock = clock;
 		this.distribution = distribution;
 	}
 
@@ -87,7 +88,7 @@ final class QueueAnnouncements {
 
 	/** Starts the sentence, and counts the interval from now; false when the ACD has no standing for the call. */
 	private boolean announce(Call call, Duration every) {
-		call.nextAnnouncement = b2bua.now().plus(every);
+		call.nextAnnouncement = clock.instant().plus(every);
 		Optional<QueueStanding> standing = distribution.standing(call.snapshot());
 		if (standing.isEmpty()) {
 			return false;

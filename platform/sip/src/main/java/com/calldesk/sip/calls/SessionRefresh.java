@@ -1,5 +1,6 @@
 package com.calldesk.sip.calls;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import javax.sip.ClientTransaction;
@@ -26,7 +27,9 @@ final class SessionRefresh {
 
 	private static final Logger log = LoggerFactory.getLogger(SessionRefresh.class);
 
-	private final B2bua b2bua;
+	private final CallHangUp calls;
+
+	private final Clock clock;
 
 	private final SipEndpoint endpoint;
 
@@ -34,8 +37,9 @@ final class SessionRefresh {
 
 	private final SessionTimers timers;
 
-	SessionRefresh(B2bua b2bua, SipEndpoint endpoint, SessionTimers timers) {
-		this.b2bua = b2bua;
+	SessionRefresh(CallHangUp calls, SipEndpoint endpoint, SessionTimers timers, Clock clock) {
+		this.calls = calls;
+		this.clock = clock;
 		this.endpoint = endpoint;
 		this.sip = new SipIdioms(endpoint);
 		this.timers = timers;
@@ -65,7 +69,7 @@ final class SessionRefresh {
 			}
 			if (end != null) {
 				log.info("Call {} ends: {} on the {} leg", call.id(), end, leg);
-				b2bua.hangUp(call, null, end);
+				calls.hangUp(call, null, end);
 				return;
 			}
 			if (method != null) {
@@ -141,9 +145,9 @@ final class SessionRefresh {
 				}
 				synchronized (call) {
 					LegSession session = call.session(leg);
-					SessionTimer agreed = timers.accepted(response, b2bua.now());
+					SessionTimer agreed = timers.accepted(response, clock.instant());
 					session.timer = agreed != null ? agreed
-							: session.timer == null ? null : new SessionTimer(session.timer.interval(), true, b2bua.now());
+							: session.timer == null ? null : new SessionTimer(session.timer.interval(), true, clock.instant());
 					if (Request.INVITE.equals(method)) {
 						call.reinviting = false;
 					}
@@ -151,7 +155,7 @@ final class SessionRefresh {
 				return;
 			}
 			if (status == Response.REQUEST_TIMEOUT || status == Response.CALL_OR_TRANSACTION_DOES_NOT_EXIST) {
-				b2bua.hangUp(call, null, "session-refresh-failed");
+				calls.hangUp(call, null, "session-refresh-failed");
 				return;
 			}
 			deferred(call, leg, method);
@@ -159,7 +163,7 @@ final class SessionRefresh {
 
 		@Override
 		public void onTimeout(TimeoutEvent event) {
-			b2bua.hangUp(call, null, "session-refresh-failed");
+			calls.hangUp(call, null, "session-refresh-failed");
 		}
 	}
 }

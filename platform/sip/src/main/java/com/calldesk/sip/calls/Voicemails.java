@@ -1,6 +1,7 @@
 package com.calldesk.sip.calls;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,13 +20,16 @@ final class Voicemails {
 
 	static final String BEEP = "beep";
 
-	private final B2bua b2bua;
+	private final CallHangUp calls;
+
+	private final Clock clock;
 
 	private final CallLifecycle lifecycle;
 
-	Voicemails(B2bua b2bua, CallLifecycle lifecycle) {
+	Voicemails(CallHangUp calls, Clock clock, CallLifecycle lifecycle) {
 		this.lifecycle = lifecycle;
-		this.b2bua = b2bua;
+		this.calls = calls;
+		this.clock = clock;
 	}
 
 	/** Called under the call's lock, with the customer already answered by CallDesk. */
@@ -48,7 +52,7 @@ final class Voicemails {
 	private void record(Call call, String reason, CallDistribution.Voicemail voicemail) {
 		CompletableFuture<Path> recorded;
 		AtomicReference<String> endedBy = new AtomicReference<>();
-		Instant started = b2bua.now();
+		Instant started = clock.instant();
 		synchronized (call) {
 			if (call.state() == CallState.ENDED) {
 				return;
@@ -61,7 +65,7 @@ final class Voicemails {
 			recorded = call.media.recordCustomer(voicemail.max());
 		}
 		if (recorded == null) {
-			b2bua.hangUp(call, null, reason);
+			calls.hangUp(call, null, reason);
 			return;
 		}
 		// the capture completes on a relay thread; filing the message (a database write) must not run there
@@ -74,7 +78,7 @@ final class Voicemails {
 			else {
 				lifecycle.on(new CallStep.VoicemailLeft(call.snapshot(), new VoicemailMessage(file, started, reason, endedBy.get())));
 			}
-			b2bua.hangUp(call, null, "voicemail");
+			calls.hangUp(call, null, "voicemail");
 		});
 	}
 }
